@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RegionKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regionkit", targets: ["regionkit"]),
+        .library(name: "RegionKit", targets: ["RegionKit"]),
+        .library(name: "RegionKitFormats", targets: ["RegionKitFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian, linked through pkg-config.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // The canonical schema: tables, fields, values, findings and the validation rules.
+        .target(name: "RegionSchema"),
+
+        // YAML over libyaml: a located node tree, an emitter, and the dataset codec.
+        .target(name: "RegionYAML", dependencies: ["RegionSchema", "CYAML"]),
+
+        // Loading and saving the dataset, the format protocols and the registry type.
+        .target(name: "RegionKit", dependencies: ["RegionSchema", "RegionYAML"]),
+
+        // One module per built-in format.
+        .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+
+        // The registry of built-in formats, for tools that embed RegionKit.
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML"]),
+
+        .executableTarget(
+            name: "regionkit",
+            dependencies: [
+                "RegionKitFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Paths of the checkout, temporary folders and running programs, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RegionSchemaTests", dependencies: ["RegionSchema"]),
+        .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
+        .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+/// One check of a whole dataset. Each rule is a small type with a stable name, listed in `DatasetRules.all`.
+public protocol DatasetRule: Sendable {
+    /// The rule's name; its findings' codes start with it.
+    static var name: String { get }
+    /// What the rule checks, in one sentence.
+    static var summary: String { get }
+    /// Every finding of the rule, never only the first.
+    func check(_ dataset: Dataset, in context: ValidationContext) -> [Finding]
+}
+
+/// The registry of dataset rules, in the order they run.
+public enum DatasetRules {
+    public static let all: [any DatasetRule] = [
+        FieldRule(),
+        CapitalCoordinatesRule(),
+        UniqueIDRule(),
+        ReferenceRule(),
+        DateOrderRule(),
+        IndicatorUnitRule(),
+        QuoteRule(),
+    ]
+}
+
+/// Validates a dataset with a list of rules and returns every finding, sorted by location.
+public struct DatasetValidator: Sendable {
+    public var rules: [any DatasetRule]
+
+    public init(rules: [any DatasetRule] = DatasetRules.all) {
+        self.rules = rules
+    }
+
+    public func validate(_ dataset: Dataset, in context: ValidationContext = .init()) -> [Finding] {
+        Finding.sorted(rules.flatMap { $0.check(dataset, in: context) })
+    }
+}
+
+extension Dataset {
+    /// Calls `body` for every row of every table, with the table's spec and the row's index.
+    func forEachRow(_ body: (TableSpec, Int, Record) -> Void) {
+        for spec in DatasetSchema.tables {
+            for (index, record) in self[spec.id].enumerated() {
+                body(spec, index, record)
+            }
+        }
+    }
+}

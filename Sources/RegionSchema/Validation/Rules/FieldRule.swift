@@ -1,0 +1,93 @@
+/// Checks every field of every row against its catalogue entry: presence, type, closed list, shape, range and length.
+public struct FieldRule: DatasetRule {
+    public static let name = "schema"
+    public static let summary = "Every field is present when required, of its type, in its closed list, of its shape, in range and not too long."
+
+    public init() {}
+
+    public func check(_ dataset: Dataset, in context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        dataset.forEachRow { spec, index, record in
+            func report(_ code: String, _ key: String?, _ message: String, hint: String? = nil) {
+                findings.append(Finding(
+                    code: "schema.\(code)", message: message,
+                    location: context.location(of: key, in: record, table: spec.id, index: index), hint: hint))
+            }
+            for key in record.values.keys where spec.field(key) == nil {
+                report("unknown-field", key, "\(spec.id): unknown field '\(key)'",
+                       hint: Suggestion.hint(for: key, in: spec.keys))
+            }
+            for field in spec.fields {
+                guard let value = record[field.key] else {
+                    if field.required && !record.unreadable.contains(field.key) {
+                        report("required", nil, "\(spec.id): required field '\(field.key)' is missing")
+                    }
+                    continue
+                }
+                for problem in FieldRule.problems(of: value, for: field) {
+                    report(problem.code, field.key, "\(field.key): \(problem.message)", hint: problem.hint)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// What is wrong with one value of a field, as (code, message, hint) triples.
+    public static func problems(of value: Value, for field: FieldSpec) -> [(code: String, message: String, hint: String?)] {
+        var problems: [(code: String, message: String, hint: String?)] = []
+        switch (field.type, value) {
+        case (.list(let element), .list(let items)):
+            if items.isEmpty && field.required {
+                problems.append(("required", "the list is empty; give at least one value", nil))
+            }
+            for item in items {
+                problems += textProblems(item, for: field, element: element)
+            }
+        case (.number, .number(let number)):
+            if let minimum = field.minimum, number < minimum {
+                problems.append(("range", "\(Value.format(number)) is below the minimum \(Value.format(minimum))", nil))
+            }
+            if let maximum = field.maximum, number > maximum {
+                problems.append(("range", "\(Value.format(number)) is above the maximum \(Value.format(maximum))", nil))
+            }
+        case (.date, .date):
+            break
+        case (.text, .text(let text)), (.enumeration, .text(let text)), (.reference, .text(let text)):
+            problems += textProblems(text, for: field, element: field.type)
+        default:
+            problems.append(("type", "expected \(field.type.name), found \(kind(of: value))", nil))
+        }
+        return problems
+    }
+
+    private static func textProblems(_ text: String, for field: FieldSpec, element: FieldType) -> [(code: String, message: String, hint: String?)] {
+        var problems: [(code: String, message: String, hint: String?)] = []
+        if text.isEmpty {
+            problems.append(("empty", "the value is empty; leave the field out instead", nil))
+            return problems
+        }
+        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+            problems.append(("whitespace", "'\(text)' has leading or trailing spaces", "remove the spaces around the value"))
+        }
+        if case .enumeration(let domain) = element, !domain.contains(text) {
+            problems.append((
+                "enum", "'\(text)' is not one of \(domain.values.joined(separator: ", "))",
+                Suggestion.hint(for: text, in: domain.values)))
+        } else if let pattern = field.pattern, !pattern.matches(text) {
+            problems.append(("pattern", "'\(text)' is not a valid \(pattern.name) (for example '\(pattern.example)')", nil))
+        }
+        if let maxLength = field.maxLength, text.count > maxLength {
+            problems.append(("length", "the text has \(text.count) characters; at most \(maxLength) are allowed", nil))
+        }
+        return problems
+    }
+
+    private static func kind(of value: Value) -> String {
+        switch value {
+        case .text: return "text"
+        case .number: return "a number"
+        case .date: return "a date"
+        case .list: return "a list"
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Testing
+@testable import RegionSchema
+
+/// A minimal valid dataset that tests change one thing in.
+func sampleDataset() -> Dataset {
+    var dataset = Dataset()
+    dataset[.sources] = [Record([
+        "id": .text("src"), "title": .text("T"), "author": .text("A"), "publisher": .text("P"),
+        "published": .date(PartialDate(year: 2019)!),
+    ])]
+    dataset[.countries] = [
+        Record([
+            "id": .text("UZB"), "alpha2": .text("UZ"), "name": .text("Uzbekistan"), "role": .text("central asian state"),
+            "source": .text("src"), "quote": .text("Uzbekistan left the CSTO twice"),
+        ]),
+        Record([
+            "id": .text("RUS"), "alpha2": .text("RU"), "name": .text("Russia"), "role": .text("focal state"),
+            "source": .text("src"), "quote": .text("Russia plays a major role"),
+        ]),
+    ]
+    dataset[.organizations] = [Record([
+        "id": .text("csto"), "name": .text("CSTO"), "kind": .text("military alliance"),
+        "source": .text("src"), "quote": .text("Russia plays a major role"),
+    ])]
+    dataset[.memberships] = [Record([
+        "id": .text("uzb-csto"), "country": .text("UZB"), "organization": .text("csto"), "status": .text("member"),
+        "from": .date(PartialDate(year: 2005)!), "to": .date(PartialDate(year: 2012)!),
+        "source": .text("src"), "quote": .text("Uzbekistan left the CSTO twice"),
+    ])]
+    return dataset
+}
+
+let sampleContext = ValidationContext(sourceTexts: ["src": "Uzbekistan  left the CSTO twice. In both, Russia plays a major role."])
+
+func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [String] {
+    DatasetValidator().validate(dataset, in: context).map(\.code)
+}
+
+@Suite struct RuleTests {
+    @Test func sampleIsValid() {
+        #expect(codes(sampleDataset()) == [])
+    }
+
+    @Test func everyRuleHasAUniqueName() {
+        let names = DatasetRules.all.map { type(of: $0).name }
+        #expect(Set(names).count == names.count)
+    }
+
+    @Test func enumTypoGetsAHint() throws {
+        var dataset = sampleDataset()
+        dataset[.memberships][0]["status"] = .text("memeber")
+        let findings = DatasetValidator().validate(dataset, in: sampleContext)
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.code == "schema.enum")
+        #expect(finding.hint == "did you mean 'member'?")
+        #expect(finding.location?.path == "memberships[0].status")
+    }
+
+    @Test func missingRequiredFieldAndUnknownField() {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["alpha2"] = nil
+        dataset[.countries][0]["colour"] = .text("red")
+        #expect(codes(dataset) == ["schema.required", "schema.unknown-field"])
+    }
+
+    @Test func wrongValueKind() {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["name"] = .number(3)
+        #expect(codes(dataset) == ["schema.type"])
+    }
+
+    @Test func rangesPatternsAndLengths() {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["capital"] = .text("Tashkent")
+        dataset[.countries][0]["capital_longitude"] = .number(69.2)
+        dataset[.countries][0]["capital_latitude"] = .number(91)
+        dataset[.countries][1]["alpha2"] = .text("rus")
+        dataset[.organizations][0]["name"] = .text(" CSTO")
+        dataset[.memberships][0]["quote"] = .text(String(repeating: "x", count: 401))
+        #expect(Set(codes(dataset)) == ["schema.range", "schema.pattern", "schema.whitespace", "schema.length", "source.quote"])
+    }
+
+    @Test func duplicateIDs() {
+        var dataset = sampleDataset()
+        dataset[.memberships].append(dataset[.memberships][0])
+        #expect(codes(dataset) == ["table.duplicate-id"])
+    }
+
+    @Test func unknownReferencesInScalarsAndLists() {
+        var dataset = sampleDataset()
+        dataset[.memberships][0]["country"] = .text("UZX")
+        dataset[.events] = [Record([
+            "id": .text("e"), "date": .date(PartialDate(year: 2008)!), "kind": .text("policy"),
+            "countries": .list(["UZB", "TJK"]), "summary": .text("s"), "source": .text("nope"), "quote": .text("q"),
+        ])]
+        let findings = DatasetValidator().validate(dataset, in: sampleContext).filter { $0.code == "ref.unknown" }
+        #expect(findings.count == 3)
+        #expect(findings.contains { $0.message.contains("'UZX'") && $0.hint == "did you mean 'UZB'?" })
+        #expect(findings.contains { $0.message.contains("'TJK'") })
+    }
+
+    @Test func periodsMustNotEndBeforeTheyBegin() {
+        var dataset = sampleDataset()
+        dataset[.memberships][0]["from"] = .date(PartialDate(year: 2012)!)
+        dataset[.memberships][0]["to"] = .date(PartialDate(year: 2005)!)
+        #expect(codes(dataset) == ["dates.order"])
+        dataset[.memberships][0]["to"] = .date(PartialDate(year: 2012, month: 1)!)
+        #expect(codes(dataset) == [])
+    }
+
+    @Test func oneUnitPerIndicator() {
+        var dataset = sampleDataset()
+        let row: (String, String) -> Record = { id, unit in
+            Record([
+                "id": .text(id), "country": .text("UZB"), "indicator": .text("students"), "value": .number(1),
+                "unit": .text(unit), "source": .text("src"), "quote": .text("Russia plays a major role"),
+            ])
+        }
+        dataset[.indicators] = [row("a", "persons"), row("b", "persons"), row("c", "thousands")]
+        #expect(codes(dataset) == ["indicators.unit"])
+    }
+
+    @Test func quotesMustBeVerbatimButWhitespaceRunsMayDiffer() throws {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["quote"] = .text("Uzbekistan left the\nCSTO twice")
+        #expect(codes(dataset) == [])
+        dataset[.countries][0]["quote"] = .text("Uzbekistan left the CSTO three times")
+        let finding = try #require(DatasetValidator().validate(dataset, in: sampleContext).first)
+        #expect(finding.code == "source.quote")
+        #expect(finding.hint == "the source has 'Uzbekistan left the CSTO' but then differs at 'three'")
+    }
+
+    @Test func missingSourceTextIsAWarning() {
+        let findings = DatasetValidator().validate(sampleDataset(), in: ValidationContext())
+        #expect(findings.map(\.code) == ["source.text-missing"])
+        #expect(findings.first?.severity == .warning)
+        #expect(!findings.hasErrors)
+    }
+
+    @Test func capitalCoordinatesComeInPairs() {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["capital_longitude"] = .number(69.2)
+        #expect(Set(codes(dataset)) == ["countries.capital.coordinates", "countries.capital.name"])
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsNearWordsOnly() {
+        #expect(Suggestion.closest(to: "memeber", in: ["member", "withdrawn"]) == "member")
+        #expect(Suggestion.closest(to: "Member", in: ["member"]) == "member")
+        #expect(Suggestion.closest(to: "zzzzzz", in: ["member", "withdrawn"]) == nil)
+    }
+}
