@@ -1,0 +1,27 @@
+/// A position in a YAML document.
+///
+/// `line` and `column` are 1-based; `column` counts Unicode characters, not bytes.
+/// `offset` is the 0-based byte offset of the position in the input, counting any byte-order mark.
+public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
+    /// The 1-based line number.
+    public var line: Int
+    /// The 1-based column number, in characters.
+    public var column: Int
+    /// The 0-based byte offset in the input.
+    public var offset: Int
+
+    /// Creates a mark from a 1-based line and column and a 0-based byte offset.
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    /// The first position of a document: line 1, column 1, offset 0.
+    ///
+    /// Nodes built in code rather than read from a document carry this mark.
+    public static let start = YAMLMark(line: 1, column: 1, offset: 0)
+
+    /// The mark as `line:column`.
+    public var description: String { "\(line):\(column)" }
+}
