@@ -1,0 +1,62 @@
+# RegionKit: `make export` and `make test` install what is missing, build, and run.
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+REGIONKIT := .build/debug/regionkit
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# Debian packages the build needs (pkg-config names the C libraries) and the tests need.
+BUILD_PACKAGES := pkg-config libyaml-dev
+TEST_PACKAGES :=
+# PyPI tools the tests use to check exports independently.
+PYPI_TOOLS := check-jsonschema
+
+.PHONY: all deps test-deps build export schema check test format lint clean
+
+all: build
+
+# Installs a Debian package only when dpkg does not list it; runs apt-get update once per call.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_PACKAGES))
+
+test-deps: deps
+	$(if $(strip $(TEST_PACKAGES)),$(call apt_install,$(TEST_PACKAGES)))
+	@for tool in $(PYPI_TOOLS); do \
+		command -v $$tool >/dev/null 2>&1 || { echo "installing $$tool from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
+	done
+
+build: deps
+	$(SWIFT) build
+
+# The main job: every registered format of the canonical dataset into Exports/, and the schemas into Schemas/.
+export: build
+	$(REGIONKIT) schema --output Schemas
+	$(REGIONKIT) export --output Exports
+
+schema: build
+	$(REGIONKIT) schema --output Schemas
+
+check: build
+	$(REGIONKIT) check
+
+test: test-deps build
+	$(SWIFT) test
+
+format:
+	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests
+
+lint:
+	swift-format lint --strict --recursive --configuration .swift-format Package.swift Sources Tests
+
+clean:
+	rm -rf .build

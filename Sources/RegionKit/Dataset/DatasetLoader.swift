@@ -1,0 +1,49 @@
+import Foundation
+import RegionYAML
+
+/// Reads a YAML dataset file, its source texts, and validates it with every rule.
+public struct DatasetLoader: Sendable {
+    /// The rules to validate with.
+    public var validator: DatasetValidator
+    /// Limits on the YAML document, against hostile input.
+    public var limits: YAMLLimits
+
+    public init(validator: DatasetValidator = DatasetValidator(), limits: YAMLLimits = .default) {
+        self.validator = validator
+        self.limits = limits
+    }
+
+    /// Loads and validates the dataset at `path`. Throws only when the file cannot be read or is not YAML.
+    public func load(_ path: String) throws(RegionKitError) -> LoadedDataset {
+        let bytes = try FileAccess.read(path)
+        return try load(bytes: bytes, path: path)
+    }
+
+    /// Loads and validates a dataset from bytes; `path` names it in messages and anchors its source texts.
+    public func load(bytes: [UInt8], path: String) throws(RegionKitError) -> LoadedDataset {
+        let decoded: DatasetYAMLCodec.Decoded
+        do {
+            decoded = try DatasetYAMLCodec.decode(bytes, file: path, limits: limits)
+        } catch {
+            throw RegionKitError(.syntax, error.description)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var findings = decoded.findings
+        let texts = SourceTexts.read(for: decoded.dataset, relativeTo: folder, file: path, findings: &findings)
+        return validated(decoded.dataset, findings: findings, path: path, folder: folder, sourceTexts: texts)
+    }
+
+    /// Validates a dataset that came from elsewhere (another format, a plug-in) as if it were at `path`.
+    public func validate(_ dataset: Dataset, path: String, decodeFindings: [Finding] = []) -> LoadedDataset {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var findings = decodeFindings
+        let texts = SourceTexts.read(for: dataset, relativeTo: folder, file: path, findings: &findings)
+        return validated(dataset, findings: findings, path: path, folder: folder, sourceTexts: texts)
+    }
+
+    private func validated(_ dataset: Dataset, findings: [Finding], path: String, folder: URL, sourceTexts: [String: String]) -> LoadedDataset {
+        let context = ValidationContext(sourceTexts: sourceTexts, file: path)
+        let all = Finding.sorted(findings + validator.validate(dataset, in: context))
+        return LoadedDataset(dataset: dataset, findings: all, path: path, folder: folder, sourceTexts: sourceTexts)
+    }
+}

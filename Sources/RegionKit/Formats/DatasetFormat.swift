@@ -1,0 +1,78 @@
+/// A format RegionKit can write or read a dataset in. Built-in formats and plug-ins are listed in a `FormatRegistry`.
+public protocol DatasetFormat: Sendable {
+    /// The format's id, name, extensions and capabilities.
+    var descriptor: FormatDescriptor { get }
+}
+
+/// A format that writes a dataset into files.
+public protocol DatasetExporter: DatasetFormat {
+    /// Writes the dataset's files through `output`. Only valid datasets are passed in; a thrown error leaves nothing written.
+    func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError)
+}
+
+/// A format that reads a dataset back from a file or folder.
+public protocol DatasetImporter: DatasetFormat {
+    /// Reads the dataset at `path`. Problems in the content are findings; an unusable input throws.
+    func read(_ path: String) throws(RegionKitError) -> ImportedDataset
+}
+
+/// What an exporter is asked to write.
+public struct ExportRequest: Sendable {
+    /// The valid dataset.
+    public var dataset: Dataset
+    /// The stem of the files to write, such as `central-asia`.
+    public var name: String
+    /// Format options as `key=value` pairs given on the command line; each format says which it knows.
+    public var options: [String: String]
+
+    public init(dataset: Dataset, name: String, options: [String: String] = [:]) {
+        self.dataset = dataset
+        self.name = name
+        self.options = options
+    }
+}
+
+/// Where an exporter writes: a folder, through a transaction that writes nothing until every format has succeeded.
+public struct ExportOutput {
+    /// The folder the exporter's files go into.
+    public let folder: String
+    let transaction: OutputTransaction
+
+    public init(folder: String, transaction: OutputTransaction) {
+        self.folder = folder
+        self.transaction = transaction
+    }
+
+    /// Stages a file named `fileName` inside the folder. Names that would leave the folder are refused.
+    public func write(_ bytes: some Collection<UInt8>, named fileName: String) throws(RegionKitError) {
+        try transaction.write(bytes, to: try path(for: fileName))
+    }
+
+    /// Stages a UTF-8 text file named `fileName` inside the folder.
+    public func write(_ text: String, named fileName: String) throws(RegionKitError) {
+        try write(Array(text.utf8), named: fileName)
+    }
+
+    /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.
+    public func path(for fileName: String) throws(RegionKitError) -> String {
+        let parts = fileName.split(separator: "/", omittingEmptySubsequences: false)
+        let unsafe = fileName.isEmpty || fileName.hasPrefix("/")
+            || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
+            || fileName.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
+        guard !unsafe else {
+            throw RegionKitError(.writeFailed, "refusing to write '\(fileName)': file names must stay inside \(folder)")
+        }
+        return folder + "/" + fileName
+    }
+}
+
+/// A dataset read by an importer, with every finding about its content.
+public struct ImportedDataset: Sendable {
+    public var dataset: Dataset
+    public var findings: [Finding]
+
+    public init(dataset: Dataset, findings: [Finding]) {
+        self.dataset = dataset
+        self.findings = findings
+    }
+}

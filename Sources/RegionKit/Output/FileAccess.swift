@@ -1,0 +1,19 @@
+import Foundation
+
+/// Reading whole files with errors that name the file.
+public enum FileAccess {
+    /// The bytes of a file; a missing or unreadable file is a `RegionKitError`.
+    public static func read(_ path: String) throws(RegionKitError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RegionKitError(.fileNotFound, "\(path): no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw RegionKitError(.unreadable, "\(path): is a folder, not a file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RegionKitError(.unreadable, "\(path): cannot be read (check its permissions)")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,9 @@
+@_exported public import RegionKit
+@_exported public import FormatYAML
+
+extension FormatRegistry {
+    /// The formats built into RegionKit, in the order `regionkit formats` lists and `regionkit export` writes them.
+    public static let builtIn = FormatRegistry([
+        YAMLFormat(),
+    ])
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import RegionKitFormats
+
+extension RegionKitCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the dataset in one format, or in every registered format.",
+            discussion: "Each format's files go into <output>/<format>/. An invalid dataset writes nothing.")
+
+        @OptionGroup var dataset: DatasetOptions
+
+        @Option(name: .long, help: ArgumentHelp("The format to write (default: every registered format).", valueName: "id"))
+        var format: String?
+
+        @Option(name: .long, help: ArgumentHelp("The folder that receives one folder per format.", valueName: "folder"))
+        var output: String = "Exports"
+
+        @Option(name: .customLong("option"), help: ArgumentHelp("A format option, repeatable.", valueName: "key=value"))
+        var options: [String] = []
+
+        @Flag(name: .long, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            if let format, FormatRegistry.builtIn.exporter(id: format) == nil {
+                throw ValidationError("unknown format '\(format)'; known: \(FormatRegistry.builtIn.exporters.map(\.descriptor.id).joined(separator: ", "))")
+            }
+            let malformed = options.filter { !$0.contains("=") }
+            if !malformed.isEmpty {
+                throw ValidationError("options must be key=value: \(malformed.joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let loaded = try dataset.load()
+            guard loaded.isValid else {
+                Console.out(FindingReport(path: loaded.path, findings: loaded.findings).rendered(.text), terminator: "")
+                Console.error("error: the dataset is invalid; nothing was written")
+                throw Status.invalid
+            }
+            let registry = FormatRegistry.builtIn
+            let exporters = format.flatMap { registry.exporter(id: $0) }.map { [$0] } ?? registry.exporters
+            let pairs = options.map { option in
+                let parts = option.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }
+            let job = ExportJob(exporters: exporters, output: output, options: Dictionary(pairs) { _, last in last })
+            do {
+                let paths = try job.run(loaded)
+                if !quiet { paths.forEach { Console.out("wrote \($0)") } }
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

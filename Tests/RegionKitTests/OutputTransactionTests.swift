@@ -1,0 +1,99 @@
+import Foundation
+import RegionKitFormats
+import Testing
+import TestSupport
+
+@Suite struct OutputTransactionTests {
+    @Test func nothingIsVisibleUntilTheCommit() throws {
+        let folder = try Repository.temporaryFolder()
+        let target = folder + "/a.txt"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        let transaction = OutputTransaction()
+        try transaction.write("new", to: target)
+        try transaction.write("b", to: folder + "/sub/b.txt")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/sub/b.txt"))
+        try transaction.commit()
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+        #expect(Repository.files(under: folder) == ["a.txt", "sub/b.txt"])
+    }
+
+    @Test func droppedTransactionLeavesOldFilesAndNoTemporaries() throws {
+        let folder = try Repository.temporaryFolder()
+        try "old".write(toFile: folder + "/a.txt", atomically: false, encoding: .utf8)
+        do {
+            let transaction = OutputTransaction()
+            try transaction.write("new", to: folder + "/a.txt")
+        }
+        #expect(Repository.files(under: folder) == ["a.txt"])
+        #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "old")
+    }
+
+    @Test func unwritableFolderIsAClearError() throws {
+        let transaction = OutputTransaction()
+        #expect(throws: RegionKitError.self) { try transaction.write("x", to: "/proc/regionkit/x.txt") }
+    }
+
+    @Test(arguments: ["../x", "/etc/passwd", "a/../../x", "", "a//b", "./x", "a\nb"])
+    func exportFileNamesCannotLeaveTheFolder(_ name: String) throws {
+        let output = ExportOutput(folder: try Repository.temporaryFolder(), transaction: OutputTransaction())
+        #expect(throws: RegionKitError.self) { try output.write("x", named: name) }
+    }
+
+    @Test func exportOfAnInvalidDatasetWritesNothing() throws {
+        let loaded = try DatasetLoader().load(Repository.path("Fixtures/invalid/schema-enum.yaml"))
+        let folder = try Repository.temporaryFolder()
+        #expect(throws: RegionKitError.self) { try ExportJob(exporters: FormatRegistry.builtIn.exporters, output: folder).run(loaded) }
+        #expect(Repository.files(under: folder) == [])
+    }
+}
+
+@Suite struct FindingReportTests {
+    let findings = [
+        Finding(code: "schema.enum", message: "status: 'x' is not one of a, b", location: Location(file: "d.yaml", line: 3, column: 11), hint: "did you mean 'a'?"),
+        Finding(code: "source.text-missing", severity: .warning, message: "50%, ok\nnext", location: Location(file: "d.yaml")),
+    ]
+
+    @Test func textIsCompilerStyle() {
+        #expect(FindingReport(path: "d.yaml", findings: findings).rendered(.text) == """
+            d.yaml:3:11: error: status: 'x' is not one of a, b [schema.enum]
+              hint: did you mean 'a'?
+            d.yaml: warning: 50%, ok
+            next [source.text-missing]
+            d.yaml: invalid: 1 error, 1 warning
+
+            """)
+    }
+
+    @Test func githubAnnotationsAreEscaped() {
+        #expect(FindingReport(path: "d.yaml", findings: findings).rendered(.github) == """
+            ::error file=d.yaml,line=3,col=11,title=schema.enum::status: 'x' is not one of a, b (did you mean 'a'?)
+            ::warning file=d.yaml,title=source.text-missing::50%25, ok%0Anext
+            d.yaml: invalid: 1 error, 1 warning
+
+            """)
+    }
+
+    @Test func jsonHoldsEveryField() {
+        #expect(FindingReport(path: "d.yaml", findings: [findings[0]]).rendered(.json) == """
+            {
+              "path": "d.yaml",
+              "valid": false,
+              "errors": 1,
+              "warnings": 0,
+              "findings": [
+                {
+                  "code": "schema.enum",
+                  "severity": "error",
+                  "message": "status: 'x' is not one of a, b",
+                  "file": "d.yaml",
+                  "line": 3,
+                  "column": 11,
+                  "hint": "did you mean 'a'?"
+                }
+              ]
+            }
+
+            """)
+    }
+}
