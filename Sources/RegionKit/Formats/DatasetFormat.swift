@@ -68,11 +68,19 @@ public struct ExportOutput {
 
 /// A dataset read by an importer, with every finding about its content.
 public struct ImportedDataset: Sendable {
+    /// The dataset as the file holds it. Rows whose file tracks their id at export time carry it in `Record.baseID`.
     public var dataset: Dataset
+    /// Every finding about reading the file, located in it (`Sheet!C7`, `table.csv:12:4`).
     public var findings: [Finding]
+    /// The dataset as it was exported into the file, when the file carries it; an import merges three ways against it.
+    public var base: Dataset?
+    /// The fingerprint of the dataset the file was exported from, when the file carries it (`DatasetFingerprint`).
+    public var baseFingerprint: String?
 
-    public init(dataset: Dataset, findings: [Finding]) {
+    public init(dataset: Dataset, findings: [Finding], base: Dataset? = nil, baseFingerprint: String? = nil) {
         self.dataset = dataset
         self.findings = findings
+        self.base = base
+        self.baseFingerprint = baseFingerprint
     }
 }

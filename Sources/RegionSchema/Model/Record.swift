@@ -10,12 +10,15 @@ public struct Record: Sendable, Equatable {
     public var fieldLocations: [String: Location]
     /// Fields that were present in the input but could not be read; a finding says why, and rules do not report them again.
     public var unreadable: Set<String>
+    /// The row's id when the file it was read from was exported, if the file tracks it; an edited id is then a change, not a new row.
+    public var baseID: String?
 
     public init(_ values: [String: Value] = [:], location: Location? = nil, fieldLocations: [String: Location] = [:]) {
         self.values = values
         self.location = location
         self.fieldLocations = fieldLocations
         self.unreadable = []
+        self.baseID = nil
     }
 
     /// Whether the input had the field, readable or not.
