@@ -12,8 +12,17 @@ public protocol DatasetExporter: DatasetFormat {
 
 /// A format that reads a dataset back from a file or folder.
 public protocol DatasetImporter: DatasetFormat {
+    /// Whether `path` looks like this format's input; by default, whether its extension is one of the format's.
+    func recognizes(_ path: String) -> Bool
     /// Reads the dataset at `path`. Problems in the content are findings; an unusable input throws.
     func read(_ path: String) throws(RegionKitError) -> ImportedDataset
+}
+
+extension DatasetImporter {
+    public func recognizes(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return descriptor.fileExtensions.contains(path[path.index(after: dot)...].lowercased())
+    }
 }
 
 /// What an exporter is asked to write.

@@ -32,10 +32,14 @@ public struct FormatRegistry: Sendable {
         formats.compactMap { $0 as? any DatasetExporter }
     }
 
-    /// The importer that reads files with an extension (without the dot).
-    public func importer(forExtension fileExtension: String) -> (any DatasetImporter)? {
-        formats.lazy.compactMap { $0 as? any DatasetImporter }
-            .first { $0.descriptor.fileExtensions.contains(fileExtension.lowercased()) }
+    /// The importer with an id.
+    public func importer(id: String) -> (any DatasetImporter)? {
+        format(id: id) as? any DatasetImporter
+    }
+
+    /// The first importer that recognizes `path` as its input.
+    public func importer(for path: String) -> (any DatasetImporter)? {
+        formats.lazy.compactMap { $0 as? any DatasetImporter }.first { $0.recognizes(path) }
     }
 
     /// The ids of all formats, in order.
