@@ -131,3 +131,21 @@ import Testing
         #expect(written == (try Data(contentsOf: URL(fileURLWithPath: Repository.path("Schemas/dataset.schema.json")))))
     }
 }
+
+/// Every invalid fixture exits 1 on the command line with at least one `file:line:column:` finding.
+@Suite struct InvalidFixtureCLITests {
+    static let names = Repository.files(under: Repository.path("Fixtures/invalid")).filter { $0.hasSuffix(".yaml") }
+
+    @Test(arguments: names)
+    func exitsOneWithALocatedFinding(_ name: String) throws {
+        let path = "Fixtures/invalid/" + name
+        let run = try RegionKitBinary.run(["validate", path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        let located = run.stdout.split(separator: "\n").contains { line in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            return parts.count == 4 && parts[0] == path && Int(parts[1]) != nil && Int(parts[2]) != nil && parts[3].hasPrefix(" error: ")
+        }
+        #expect(located, "\(run.stdout)")
+        #expect(run.stderr == "")
+    }
+}
