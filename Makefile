@@ -6,10 +6,12 @@ REGIONKIT := .build/debug/regionkit
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
-BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES :=
+BUILD_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev libexpat1-dev zlib1g-dev
+TEST_PACKAGES := libreoffice-calc-nogui
 # PyPI tools the tests use to check exports independently.
 PYPI_TOOLS := check-jsonschema
+# PyPI libraries the tests' Python scripts import, as package:module.
+PYPI_LIBRARIES := openpyxl:openpyxl python-calamine:python_calamine
 
 .PHONY: all deps test-deps build export schema check test format lint clean
 
@@ -33,6 +35,11 @@ test-deps: deps
 		command -v $$tool >/dev/null 2>&1 || { echo "installing $$tool from PyPI"; \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
+	done
+	@for pair in $(PYPI_LIBRARIES); do package=$${pair%%:*}; module=$${pair##*:}; \
+		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
 	done
 
 build: deps

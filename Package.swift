@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian, linked through pkg-config.
@@ -18,6 +19,16 @@ let package = Package(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
+            name: "CExpat",
+            pkgConfig: "expat",
+            providers: [.apt(["libexpat1-dev"])]
         ),
 
         // The canonical schema: tables, fields, values, findings and the validation rules.
@@ -31,9 +42,17 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(
+            name: "FormatXLSX",
+            dependencies: [
+                "RegionKit", "RegionYAML", "CXLSXWriter", "CExpat",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/Formats/XLSX"
+        ),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatXLSX"]),
 
         .executableTarget(
             name: "regionkit",
@@ -49,6 +68,11 @@ let package = Package(
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(
+            name: "FormatXLSXTests",
+            dependencies: ["FormatXLSX", "RegionKitFormats", "TestSupport"],
+            exclude: ["Scripts"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

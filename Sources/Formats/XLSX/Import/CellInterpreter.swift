@@ -1,0 +1,249 @@
+import Foundation
+import RegionSchema
+
+/// Reads one cell as the value of its field, and reports what a spreadsheet did to it on the way.
+///
+/// Excel's habits are never absorbed silently. Each is either normalised, with a warning that names the cell, the
+/// field and the value read, or rejected with an error:
+///
+/// | habit | where | what happens |
+/// | --- | --- | --- |
+/// | a number where text is expected (`12345.0` in an id column) | text, id, code, list | read as its shortest text (`12345`), warning `xlsx.number-as-text` |
+/// | leading zeros lost (`7` for the exported `007`) | text, id, code | the exported text is kept, warning `xlsx.leading-zeros` |
+/// | a number stored as text (`'15'`) | number | read as the number, warning `xlsx.text-as-number`; not a number: error `schema.type` |
+/// | a date serial in a date column without a date style | date | a year from 1000 to 9999 is read as that year (`xlsx.year-as-number`), other whole numbers as date serials (`xlsx.date-serial`), warnings |
+/// | a date where text is expected (Excel turned an entry into a date) | text, id, code, list | rejected, error `xlsx.date-in-text`: what was typed is lost |
+/// | a date with a time of day | date | the day is read, warning `xlsx.time-ignored` |
+/// | leading, trailing or non-breaking spaces | any | removed (non-breaking spaces become spaces), warning `xlsx.whitespace` |
+/// | smart quotes in an id, code, list member or reference | structured fields | straightened, warning `xlsx.smart-quotes` |
+/// | smart quotes where only the quote marks differ from the exported text | free text | the exported text is kept, warning `xlsx.smart-quotes` |
+/// | a formula | any | its last computed value is read, warning `xlsx.formula`; none computed: error |
+/// | an error value (`#N/A`) or TRUE/FALSE | any | rejected, error `xlsx.error-value` or `schema.type` |
+///
+/// Smart quotes in free text are otherwise kept as typed: the dataset quotes its sources verbatim, and they use
+/// typographic quotes.
+struct CellInterpreter {
+    let file: String
+    let dateSystem: DateSerial.System
+
+    /// What a cell gives: its value (nil for an empty cell or one that cannot be read) and the findings about it.
+    struct Outcome {
+        var value: Value?
+        var findings: [Finding] = []
+        /// The cell has content that could not be read; an error says why.
+        var unreadable = false
+    }
+
+    /// Reads `cell` as a value of `field`; `exported` is the row's value at export, when known.
+    func read(_ cell: SheetCell, field: FieldSpec, sheet: String, exported: Value?) -> Outcome {
+        var context = Context(field: field, location: Location(file: file, cell: WorkbookLayout.reference(sheet, cell.address)))
+        var content = cell.content
+        if let formula = cell.formula {
+            if content == .text("") {
+                context.error("xlsx.formula", "the cell holds the formula =\(formula), which has no computed value", hint: "type the value instead of a formula")
+                return context.outcome(nil)
+            }
+            context.warn("xlsx.formula", "the cell holds the formula =\(formula); its last computed value is read", hint: "type the value instead of a formula")
+        }
+        if case .isoDate(let text) = content {
+            guard let date = PartialDate(iso: String(text.prefix(10))) else {
+                context.error("schema.date", "the date cell '\(text)' cannot be read")
+                return context.outcome(nil)
+            }
+            content = .text(date.description)
+            if field.type != .date {
+                context.error("xlsx.date-in-text", "the cell holds the date \(date) where \(field.type.name) is expected", hint: Self.retypeHint)
+                return context.outcome(nil)
+            }
+        }
+        switch content {
+        case .error(let code):
+            context.error("xlsx.error-value", "the cell holds the error \(code)", hint: "type the value itself")
+            return context.outcome(nil)
+        case .boolean(let flag):
+            context.error("schema.type", "\(flag ? "TRUE" : "FALSE") is a yes/no value; expected \(field.type.name)")
+            return context.outcome(nil)
+        case .number(let number):
+            return readNumber(number, dateStyled: cell.isDateStyled, exported: exported, &context)
+        case .text(let raw), .isoDate(let raw):
+            return readText(raw, exported: exported, &context)
+        }
+    }
+
+    static let retypeHint = "format the cell as Text and type the value again; Excel turns some entries into dates"
+
+    // MARK: Numbers
+
+    private func readNumber(_ number: Double, dateStyled: Bool, exported: Value?, _ context: inout Context) -> Outcome {
+        let field = context.field
+        if dateStyled, field.type != .number {
+            guard let day = DateSerial.day(of: number, in: dateSystem) else {
+                context.error("schema.date", "the date serial \(Value.format(number)) is not a calendar day")
+                return context.outcome(nil)
+            }
+            guard field.type == .date else {
+                context.error(
+                    "xlsx.date-in-text", "the cell holds the date \(day.date) where \(field.type.name) is expected",
+                    hint: Self.retypeHint)
+                return context.outcome(nil)
+            }
+            if day.fraction != 0 {
+                context.warn("xlsx.time-ignored", "the cell holds a date with a time of day; only the day \(day.date) is read")
+            }
+            return context.outcome(.date(day.date))
+        }
+        switch field.type {
+        case .number:
+            if dateStyled {
+                context.warn("xlsx.date-style", "the number \(Value.format(number)) is formatted as a date; read as the number")
+            }
+            return context.outcome(.number(number))
+        case .date:
+            if number == number.rounded(), (1000...9999).contains(number) {
+                let year = Int(number)
+                context.warn(
+                    "xlsx.year-as-number", "\(year) is stored as a number; read as the year \(year)",
+                    hint: "type years as text, as the column's cells are formatted")
+                return context.outcome(PartialDate(year: year).map(Value.date))
+            }
+            if number == number.rounded(), let day = DateSerial.day(of: number, in: dateSystem) {
+                context.warn(
+                    "xlsx.date-serial", "the number \(Value.format(number)) is read as the date serial of \(day.date)",
+                    hint: "give the cell a date format, or type the date as YYYY-MM-DD")
+                return context.outcome(.date(day.date))
+            }
+            context.error("schema.date", "the number \(Value.format(number)) is not a date", hint: "type the date as YYYY-MM-DD")
+            return context.outcome(nil)
+        case .list:
+            let text = Value.format(number)
+            context.warn("xlsx.number-as-text", "\(text) is stored as a number; read as the text '\(text)'")
+            return context.outcome(.list([text]))
+        case .text, .enumeration, .reference:
+            let text = Value.format(number)
+            if case .text(let before)? = exported, before != text, before.first == "0",
+                before.drop(while: { $0 == "0" }) == Substring(text)
+            {
+                context.warn(
+                    "xlsx.leading-zeros", "\(text) is stored as a number and lost its leading zeros; read as '\(before)', as exported",
+                    hint: "format the cell as Text and keep the zeros")
+                return context.outcome(.text(before))
+            }
+            context.warn(
+                "xlsx.number-as-text", "\(text) is stored as a number; read as the text '\(text)'",
+                hint: "format the cell as Text so that Excel keeps what is typed")
+            return context.outcome(.text(text))
+        }
+    }
+
+    // MARK: Text
+
+    private func readText(_ raw: String, exported: Value?, _ context: inout Context) -> Outcome {
+        let field = context.field
+        let text = Self.cleanedSpaces(raw)
+        if text != raw {
+            if text.isEmpty {
+                context.warn("xlsx.whitespace", "the cell holds only spaces; read as empty")
+                return context.outcome(nil)
+            }
+            context.warn("xlsx.whitespace", "'\(raw)' has \(Self.spaceKinds(raw)); read as '\(text)'")
+        }
+        if text.isEmpty { return context.outcome(nil) }
+        switch field.type {
+        case .number:
+            guard let number = FieldSpec.parseNumber(text) else {
+                context.error(
+                    "schema.type", "'\(text)' is not a number",
+                    hint: "type the number alone, without thousands separators, with a point for decimals")
+                return context.outcome(nil)
+            }
+            context.warn("xlsx.text-as-number", "'\(text)' is stored as text; read as the number \(Value.format(number))")
+            return context.outcome(.number(number))
+        case .date:
+            guard let date = PartialDate(iso: text) else {
+                context.error(
+                    "schema.date", "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                    hint: "type a full date as YYYY-MM-DD (or use a date cell), a month as YYYY-MM, a year as YYYY")
+                return context.outcome(nil)
+            }
+            return context.outcome(.date(date))
+        case .list(let element):
+            var items = text.split(separator: ";").map { Self.cleanedSpaces(String($0)) }.filter { !$0.isEmpty }
+            if element != .text {
+                items = items.map { straightened($0, &context) }
+            }
+            return context.outcome(.list(items))
+        case .enumeration, .reference:
+            return context.outcome(.text(straightened(text, &context)))
+        case .text:
+            if field.pattern != nil { return context.outcome(.text(straightened(text, &context))) }
+            if case .text(let before)? = exported, before != text, Self.straight(before) == Self.straight(text) {
+                context.warn(
+                    "xlsx.smart-quotes", "only the quote marks differ from the exported text; the exported text is kept",
+                    hint: "Excel's AutoCorrect replaces straight quotes with typographic ones as you type")
+                return context.outcome(.text(before))
+            }
+            return context.outcome(.text(text))
+        }
+    }
+
+    private func straightened(_ text: String, _ context: inout Context) -> String {
+        let straight = Self.straight(text)
+        if straight != text {
+            context.warn("xlsx.smart-quotes", "'\(text)' has typographic quotes; read as '\(straight)'")
+        }
+        return straight
+    }
+
+    /// The text with typographic quotes replaced by straight ones.
+    static func straight(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { smartQuotes[$0] != nil }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(smartQuotes[scalar] ?? scalar) }
+        return String(scalars)
+    }
+
+    private static let smartQuotes: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201B}": "'",
+        "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"",
+    ]
+
+    /// The text with non-breaking and other fixed-width spaces made spaces, and white space around it removed.
+    static func cleanedSpaces(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(nonBreakingSpaces.contains(scalar) ? " " : scalar)
+        }
+        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static let nonBreakingSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{2007}", "\u{202F}", "\u{2060}", "\u{FEFF}"]
+
+    private static func spaceKinds(_ raw: String) -> String {
+        var kinds: [String] = []
+        if raw.unicodeScalars.contains(where: { nonBreakingSpaces.contains($0) }) { kinds.append("non-breaking spaces") }
+        if raw.first?.isWhitespace == true { kinds.append("leading spaces") }
+        if raw.last?.isWhitespace == true { kinds.append("trailing spaces") }
+        return kinds.isEmpty ? "spaces" : kinds.joined(separator: " and ")
+    }
+
+    /// The field and cell a reading is about, and the findings it gathers.
+    struct Context {
+        let field: FieldSpec
+        let location: Location
+        var findings: [Finding] = []
+        var failed = false
+
+        mutating func warn(_ code: String, _ message: String, hint: String? = nil) {
+            findings.append(Finding(code: code, severity: .warning, message: "\(field.key): \(message)", location: location, hint: hint))
+        }
+
+        mutating func error(_ code: String, _ message: String, hint: String? = nil) {
+            findings.append(Finding(code: code, severity: .error, message: "\(field.key): \(message)", location: location, hint: hint))
+            failed = true
+        }
+
+        func outcome(_ value: Value?) -> Outcome {
+            Outcome(value: value, findings: findings, unreadable: failed)
+        }
+    }
+}

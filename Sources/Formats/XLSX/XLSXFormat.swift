@@ -1,0 +1,32 @@
+public import RegionKit
+
+/// A workbook for analysts to edit in Excel or LibreOffice, and its reimport: sheets per table with dropdowns and
+/// validations from the schema, and a hidden export record so that an import finds every change and can merge.
+public struct XLSXFormat: DatasetExporter, DatasetImporter {
+    public static let id = "xlsx"
+
+    public init() {}
+
+    public var descriptor: FormatDescriptor {
+        FormatDescriptor(
+            id: Self.id, name: "XLSX workbook",
+            summary: "A workbook to edit in Excel or LibreOffice: one sheet per table, dropdowns and validations, reimported cell by cell.",
+            fileExtensions: ["xlsx"],
+            capabilities: [.export, .import, .streaming])
+    }
+
+    public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {
+        var exporter = WorkbookExporter()
+        if let memory = request.options["xlsx.memory"] {
+            guard memory == "constant" || memory == "full" else {
+                throw RegionKitError(.invalidOption, "xlsx.memory must be 'constant' or 'full', not '\(memory)'")
+            }
+            exporter.constantMemory = memory == "constant"
+        }
+        try output.write(try exporter.bytes(of: request.dataset, name: request.name), named: "\(request.name).xlsx")
+    }
+
+    public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
+        try WorkbookImporter().read(path)
+    }
+}
