@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(
             name: "FormatXLSXTests",
-            dependencies: ["FormatXLSX", "RegionKitFormats", "TestSupport"],
+            dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],
             exclude: ["Scripts"]
         ),
     ],

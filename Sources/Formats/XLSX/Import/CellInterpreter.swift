@@ -173,9 +173,13 @@ struct CellInterpreter {
             }
             return context.outcome(.list(items))
         case .enumeration, .reference:
-            return context.outcome(.text(straightened(text, &context)))
+            let straight = straightened(text, &context)
+            return context.outcome(.text(straight))
         case .text:
-            if field.pattern != nil { return context.outcome(.text(straightened(text, &context))) }
+            if field.pattern != nil {
+                let straight = straightened(text, &context)
+                return context.outcome(.text(straight))
+            }
             if case .text(let before)? = exported, before != text, Self.straight(before) == Self.straight(text) {
                 context.warn(
                     "xlsx.smart-quotes", "only the quote marks differ from the exported text; the exported text is kept",

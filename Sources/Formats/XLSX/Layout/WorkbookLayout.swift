@@ -53,9 +53,14 @@ enum WorkbookLayout {
 
     /// A cell in Excel's notation, the sheet quoted when it must be: `Memberships!D7`, `'Military bases'!C3`.
     static func reference(_ sheet: String, _ address: CellAddress) -> String {
+        reference(sheet, address.description)
+    }
+
+    /// A cell reference as written, after its sheet name (quoted when it must be).
+    static func reference(_ sheet: String, _ cell: String) -> String {
         let plain = !sheet.isEmpty && sheet.first?.isNumber == false
             && sheet.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
-        return (plain ? sheet : quoted(sheet)) + "!" + address.description
+        return (plain ? sheet : quoted(sheet)) + "!" + cell
     }
 
     /// The text of a header comment: what the column holds and accepts, then the key line.

@@ -35,8 +35,8 @@ final class SheetReader: XMLEventHandler {
     private let strings: SharedStringTable
     private let styles: CellStyles
     private let onRow: (SheetRow) -> Void
-    /// The first problem that makes the sheet unreadable; the rest of the part is skipped.
-    private(set) var failure: String?
+    /// The first problem that makes the sheet unreadable, with the cell or row it is in; the rest of the part is skipped.
+    private(set) var failure: (place: String, message: String)?
 
     private var rowNumber = 0
     private var cells: [SheetCell] = []
@@ -70,13 +70,15 @@ final class SheetReader: XMLEventHandler {
         let reader = SheetReader(sheet: sheet, strings: strings, styles: styles, onRow: onRow)
         try package.parse(part, with: reader)
         if let failure = reader.failure {
-            throw RegionKitError(.syntax, "\(package.path): \(failure)")
+            throw RegionKitError(.syntax, "\(package.path):\(failure.place): error: \(failure.message)")
         }
     }
 
-    private func fail(_ message: String) {
-        if failure == nil { failure = message }
+    private func fail(_ place: String, _ message: String) {
+        if failure == nil { failure = (place, message) }
     }
+
+    private func place(_ address: CellAddress) -> String { WorkbookLayout.reference(sheet, address) }
 
     func startElement(_ name: String, _ attributes: XMLAttributes) {
         guard failure == nil else { return }
@@ -88,7 +90,7 @@ final class SheetReader: XMLEventHandler {
         case "row":
             let number = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
             guard (1...CellAddress.maximumRow).contains(number), number > rowNumber || rowNumber == 0 else {
-                fail("\(sheet)!row \(number): the row number is out of range or out of order")
+                fail(sheet, "row \(number) is out of range (1 to \(CellAddress.maximumRow)) or out of order")
                 return
             }
             rowNumber = number
@@ -98,13 +100,13 @@ final class SheetReader: XMLEventHandler {
         case "c" where inRow:
             if let reference = attributes["r"] {
                 guard let address = CellAddress(reference), address.row == rowNumber else {
-                    fail("\(sheet)!\(reference): the cell reference is out of range or outside its row \(rowNumber)")
+                    fail(WorkbookLayout.reference(sheet, reference), "the cell reference '\(reference)' is out of range (A1 to XFD\(CellAddress.maximumRow)) or outside its row \(rowNumber)")
                     return
                 }
                 cellAddress = address
             } else {
                 guard lastColumn < CellAddress.maximumColumn else {
-                    fail("\(sheet): row \(rowNumber) has more than \(CellAddress.maximumColumn) cells")
+                    fail(sheet, "row \(rowNumber) has more than \(CellAddress.maximumColumn) cells")
                     return
                 }
                 cellAddress = CellAddress(row: rowNumber, column: lastColumn + 1)
@@ -174,7 +176,7 @@ final class SheetReader: XMLEventHandler {
         switch cellType {
         case "s":
             guard let index = Int(text.trimmingSpaces), let string = strings[index] else {
-                fail("\(sheet)!\(address): the cell refers to shared string \(text), which the workbook does not have")
+                fail(place(address), "the cell refers to shared string \(text), which the workbook does not have")
                 return
             }
             content = .text(string)
@@ -190,9 +192,16 @@ final class SheetReader: XMLEventHandler {
             content = .isoDate(text)
         default:
             let trimmed = text.trimmingSpaces
-            if trimmed.isEmpty { return }
+            if trimmed.isEmpty {
+                if hasFormula {
+                    cells.append(SheetCell(
+                        address: address, content: .text(""), isDateStyled: false,
+                        formula: String(decoding: formula, as: UTF8.self)))
+                }
+                return
+            }
             guard let number = Double(trimmed), number.isFinite else {
-                fail("\(sheet)!\(address): the cell's number '\(trimmed)' cannot be read")
+                fail(place(address), "the cell's number '\(trimmed)' cannot be read")
                 return
             }
             content = .number(number)

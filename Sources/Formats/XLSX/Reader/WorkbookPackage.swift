@@ -23,7 +23,7 @@ final class WorkbookPackage {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw RegionKitError(.syntax, "\(path): is not a complete ZIP package (truncated or damaged): \(error)")
+            throw RegionKitError(.unreadable, "\(path): is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice")
         }
         if archive["xl/workbook.xml"] == nil, let mimetype = try? text(of: "mimetype"),
             mimetype.hasPrefix("application/vnd.oasis.opendocument")
@@ -53,7 +53,7 @@ final class WorkbookPackage {
     /// Streams a part through a new parser that reports to `handler`; errors name the part, line and column.
     func parse(_ part: String, with handler: XMLEventHandler) throws(RegionKitError) {
         guard let entry = archive[part] else {
-            throw RegionKitError(.syntax, "\(path): the package has no part \(part)")
+            throw RegionKitError(.unreadable, "\(path): the package has no part \(part)")
         }
         guard entry.type == .file, UInt64(entry.uncompressedSize) <= Self.partLimit else {
             throw RegionKitError(.unsupported, "\(path): the part \(part) is too large to read (\(entry.uncompressedSize) bytes)")
@@ -76,12 +76,12 @@ final class WorkbookPackage {
             }
             try parser.feed(UnsafeRawBufferPointer(start: nil, count: 0), isFinal: true)
         } catch let error as XMLStreamError {
-            throw RegionKitError(.syntax, "\(path): \(part):\(error.line):\(error.column): \(error.message)")
+            throw RegionKitError(.syntax, "\(path):\(part):\(error.line):\(error.column): error: \(error.message)")
         } catch {
             if let xmlError {
-                throw RegionKitError(.syntax, "\(path): \(part):\(xmlError.line):\(xmlError.column): \(xmlError.message)")
+                throw RegionKitError(.syntax, "\(path):\(part):\(xmlError.line):\(xmlError.column): error: \(xmlError.message)")
             }
-            throw RegionKitError(.syntax, "\(path): cannot unzip \(part) (the package is damaged): \(error)")
+            throw RegionKitError(.unreadable, "\(path): cannot unzip \(part) (the package is damaged): \(error)")
         }
     }
 

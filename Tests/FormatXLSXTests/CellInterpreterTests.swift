@@ -1,0 +1,115 @@
+@testable import FormatXLSX
+import RegionSchema
+import Testing
+
+/// Excel's habits, cell by cell: each normalised with a warning or rejected with an error, never absorbed silently.
+@Suite struct CellInterpreterTests {
+    let interpreter = CellInterpreter(file: "book.xlsx", dateSystem: .base1900)
+
+    func field(_ table: TableID, _ key: String) throws -> FieldSpec {
+        try #require(DatasetSchema.table(table).field(key))
+    }
+
+    func read(
+        _ content: CellContent, _ table: TableID, _ key: String, dateStyled: Bool = false, formula: String? = nil,
+        exported: Value? = nil, system: DateSerial.System = .base1900
+    ) throws -> CellInterpreter.Outcome {
+        let cell = SheetCell(address: CellAddress(row: 7, column: 4), content: content, isDateStyled: dateStyled, formula: formula)
+        return CellInterpreter(file: "book.xlsx", dateSystem: system)
+            .read(cell, field: try field(table, key), sheet: "Memberships", exported: exported)
+    }
+
+    func codes(_ outcome: CellInterpreter.Outcome) -> [String] {
+        outcome.findings.map { "\($0.severity.rawValue) \($0.code)" }
+    }
+
+    @Test func findingsNameTheCellAndTheField() throws {
+        let outcome = try read(.text("member "), .memberships, "status")
+        #expect(outcome.value == .text("member"))
+        let finding = try #require(outcome.findings.first)
+        #expect(finding.location?.cell == "Memberships!D7")
+        #expect(finding.message == "status: 'member ' has trailing spaces; read as 'member'")
+    }
+
+    @Test func numbersWhereTextIsExpected() throws {
+        let id = try read(.number(12345.0), .memberships, "id")
+        #expect(id.value == .text("12345"))
+        #expect(codes(id) == ["warning xlsx.number-as-text"])
+        let zeros = try read(.number(7), .memberships, "id", exported: .text("007"))
+        #expect(zeros.value == .text("007"))
+        #expect(codes(zeros) == ["warning xlsx.leading-zeros"])
+        let list = try read(.number(3), .trade, "goods")
+        #expect(list.value == .list(["3"]))
+    }
+
+    @Test func numbersStoredAsText() throws {
+        let number = try read(.text("51.18"), .countries, "capital_latitude")
+        #expect(number.value == .number(51.18))
+        #expect(codes(number) == ["warning xlsx.text-as-number"])
+        let bad = try read(.text("1,500"), .countries, "capital_latitude")
+        #expect(bad.value == nil && bad.unreadable)
+        #expect(codes(bad) == ["error schema.type"])
+    }
+
+    @Test func datesInEveryForm() throws {
+        let cell = try read(.number(43741), .memberships, "from", dateStyled: true)
+        #expect(cell.value == .date(try #require(PartialDate(iso: "2019-10-03"))))
+        #expect(codes(cell) == [])
+        let mac = try read(.number(42279), .memberships, "from", dateStyled: true, system: .base1904)
+        #expect(mac.value == cell.value)
+        let year = try read(.number(2019), .memberships, "from")
+        #expect(year.value == .date(try #require(PartialDate(iso: "2019"))))
+        #expect(codes(year) == ["warning xlsx.year-as-number"])
+        let serial = try read(.number(43741), .memberships, "from")
+        #expect(serial.value == cell.value)
+        #expect(codes(serial) == ["warning xlsx.date-serial"])
+        let time = try read(.number(43741.25), .memberships, "from", dateStyled: true)
+        #expect(codes(time) == ["warning xlsx.time-ignored"])
+        let text = try read(.text("2019-07"), .memberships, "from")
+        #expect(text.value == .date(try #require(PartialDate(iso: "2019-07"))))
+        let iso = try read(.isoDate("2019-10-03T00:00:00"), .memberships, "from")
+        #expect(iso.value == cell.value)
+        let prose = try read(.text("03.10.2019"), .memberships, "from")
+        #expect(codes(prose) == ["error schema.date"])
+    }
+
+    @Test func aDateWhereTextIsExpectedIsRejected() throws {
+        let outcome = try read(.number(43741), .memberships, "quote", dateStyled: true)
+        #expect(outcome.value == nil && outcome.unreadable)
+        #expect(codes(outcome) == ["error xlsx.date-in-text"])
+    }
+
+    @Test func spacesAndQuotes() throws {
+        let nbsp = try read(.text("Kazakh\u{00A0}stan"), .countries, "name")
+        #expect(nbsp.value == .text("Kazakh stan"))
+        #expect(codes(nbsp) == ["warning xlsx.whitespace"])
+        let blank = try read(.text("  "), .countries, "name")
+        #expect(blank.value == nil && !blank.unreadable)
+        let reference = try read(.text("\u{2018}KAZ\u{2019}"), .memberships, "country")
+        #expect(reference.value == .text("'KAZ'"))
+        #expect(codes(reference) == ["warning xlsx.smart-quotes"])
+        let retyped = try read(.text("the region\u{2019}s forces"), .cooperation, "summary", exported: .text("the region's forces"))
+        #expect(retyped.value == .text("the region's forces"))
+        #expect(codes(retyped) == ["warning xlsx.smart-quotes"])
+        let verbatim = try read(.text("Russia\u{2019}s role"), .cooperation, "quote")
+        #expect(verbatim.value == .text("Russia\u{2019}s role"))
+        #expect(codes(verbatim) == [])
+    }
+
+    @Test func listsSplitOnSemicolons() throws {
+        let outcome = try read(.text("energy;  trade ;"), .cooperation, "areas")
+        #expect(outcome.value == .list(["energy", "trade"]))
+        #expect(codes(outcome) == [])
+    }
+
+    @Test func formulasErrorsAndBooleans() throws {
+        let cached = try read(.text("Kazakhstan"), .countries, "name", formula: "\"Kazakh\"&\"stan\"")
+        #expect(cached.value == .text("Kazakhstan"))
+        #expect(codes(cached) == ["warning xlsx.formula"])
+        let uncomputed = try read(.text(""), .countries, "name", formula: "A1")
+        #expect(uncomputed.unreadable)
+        #expect(codes(uncomputed) == ["error xlsx.formula"])
+        #expect(codes(try read(.error("#N/A"), .countries, "name")) == ["error xlsx.error-value"])
+        #expect(codes(try read(.boolean(true), .countries, "name")) == ["error schema.type"])
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+@testable import FormatXLSX
+import RegionKitFormats
+import TestSupport
+import Testing
+
+/// The exported workbook as openpyxl and python-calamine see it, and its bytes.
+@Suite struct ExportTests {
+    func exported(_ dataset: Dataset? = nil) throws -> String {
+        let data = try dataset ?? DatasetLoader().load(Repository.dataset).dataset
+        let path = try Repository.temporaryFolder() + "/central-asia.xlsx"
+        try WorkbookExporter().write(data, name: "central-asia", to: path)
+        return path
+    }
+
+    @Test func theSameDatasetGivesTheSameBytes() throws {
+        let first = try Data(contentsOf: URL(fileURLWithPath: try exported()))
+        let second = try Data(contentsOf: URL(fileURLWithPath: try exported()))
+        #expect(first == second)
+        // Every ZIP entry carries libxlsxwriter's fixed time, 1980-01-01 00:00 (DOS time 0, date 0x0021).
+        let bytes = [UInt8](first)
+        var offset = 0
+        var entries = 0
+        while offset + 30 <= bytes.count, bytes[offset..<offset + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04]) {
+            #expect(bytes[offset + 10..<offset + 14].elementsEqual([0x00, 0x00, 0x21, 0x00]))
+            let compressed = Int(bytes[offset + 18]) | Int(bytes[offset + 19]) << 8 | Int(bytes[offset + 20]) << 16 | Int(bytes[offset + 21]) << 24
+            let nameLength = Int(bytes[offset + 26]) | Int(bytes[offset + 27]) << 8
+            let extraLength = Int(bytes[offset + 28]) | Int(bytes[offset + 29]) << 8
+            offset += 30 + nameLength + extraLength + compressed
+            entries += 1
+        }
+        #expect(entries > 20)
+    }
+
+    @Test func openpyxlAndCalamineSeeEverySheetValidationNameAndComment() throws {
+        let loaded = try DatasetLoader().load(Repository.dataset)
+        let seen = try WorkbookTools.inspect(try exported())
+        let sheets = try #require(seen["sheets"] as? [String: [String: Any]])
+        #expect(seen["order"] as? [String] == [
+            "README", "Sources", "Countries", "Organizations", "Memberships", "Cooperation", "Indicators", "Events",
+            "Trade", "Military bases", "_lists", "_regionkit",
+        ])
+        #expect(sheets["README"]?["state"] as? String == "visible")
+        #expect(sheets["_lists"]?["state"] as? String == "hidden")
+        #expect(sheets["_regionkit"]?["state"] as? String == "hidden")
+        #expect(seen["defined_names"] as? [String] == [
+            "ids_countries", "ids_organizations", "ids_sources", "list_cooperation_area", "list_country_role",
+            "list_event_kind", "list_membership_status", "list_organization_kind", "list_qualifier",
+        ])
+        let calamine = try #require(seen["calamine_rows"] as? [String: Int])
+        for table in DatasetSchema.tables {
+            let sheet = try #require(sheets[table.title], "\(table.title)")
+            #expect(calamine[table.title] == loaded.dataset[table.id].count + 1, "\(table.title)")
+            #expect(sheet["header"] as? [String] == table.fields.map(\.title) + ["Row id at export"])
+            #expect(sheet["freeze"] as? String == "A2")
+            #expect(sheet["autofilter"] as? String != nil)
+            let lastColumn = CellAddress.letters(of: table.fields.count + 1)
+            #expect(sheet["hidden_columns"] as? [String] == [lastColumn], "\(table.title)")
+            let comments = try #require(sheet["comments"] as? [String: String])
+            for (index, field) in table.fields.enumerated() {
+                let comment = comments[CellAddress.letters(of: index + 1) + "1"] ?? ""
+                #expect(comment.contains(field.description), "\(table.title) \(field.key)")
+                #expect(comment.hasSuffix("regionkit key: \(field.key)"), "\(table.title) \(field.key)")
+            }
+            let types = sheet["cell_types"] as? [String: Int] ?? [:]
+            #expect(types["f"] == nil, "\(table.title) has formula cells")
+        }
+        let memberships = try #require(sheets["Memberships"]?["validations"] as? [[String: Any]])
+        let byRange = Dictionary(memberships.map { ($0["range"] as? String ?? "", $0) }) { first, _ in first }
+        #expect(byRange["D2:D1048576"]?["formula"] as? String == "list_membership_status")
+        #expect(byRange["B2:B1048576"]?["formula"] as? String == "ids_countries")
+        #expect(byRange["C2:C1048576"]?["formula"] as? String == "ids_organizations")
+        #expect(byRange["E2:E1048576"]?["type"] as? String == "custom")
+        #expect((byRange["D2:D1048576"]?["prompt"] as? String)?.hasPrefix("Required. One of: member") == true)
+        let countries = try #require(sheets["Countries"]?["validations"] as? [[String: Any]])
+        #expect(countries.contains { $0["range"] as? String == "G2:G1048576" && $0["type"] as? String == "decimal" })
+        let countryTypes = sheets["Countries"]?["cell_types"] as? [String: Int] ?? [:]
+        #expect(countryTypes["n"] == 2 * loaded.dataset[.countries].filter { $0["capital_latitude"] != nil }.count)
+        let sourceTypes = sheets["Sources"]?["cell_types"] as? [String: Int] ?? [:]
+        #expect(sourceTypes["d"] == 1, "the publication date is a real date cell")
+    }
+
+    @Test func textThatLooksLikeAFormulaIsWrittenAsTextAndReadBack() throws {
+        var dataset = try DatasetLoader().load(Repository.dataset).dataset
+        dataset[.countries][0]["capital"] = .text("=1+2")
+        dataset[.countries][1]["capital"] = .text("+7 (495)")
+        dataset[.countries][2]["capital"] = .text("-HYPERLINK(\"x\")")
+        dataset[.countries][3]["capital"] = .text("@SUM(A1)")
+        let path = try exported(dataset)
+        let seen = try WorkbookTools.inspect(path)
+        let sheets = try #require(seen["sheets"] as? [String: [String: Any]])
+        for sheet in sheets.values {
+            #expect((sheet["cell_types"] as? [String: Int])?["f"] == nil)
+        }
+        let imported = try XLSXFormat().read(path)
+        #expect(imported.dataset[.countries] == dataset[.countries])
+        #expect(imported.findings == [])
+    }
+
+    @Test func theReadmeSaysWhatEachSheetHoldsAndWhatNotToTouch() throws {
+        let dataset = try DatasetLoader().load(Repository.dataset).dataset
+        let text = ReadmeSheet(datasetName: "central-asia", fingerprint: "sha256:x", dataset: dataset).lines.map(\.text)
+            .joined(separator: "\n")
+        #expect(text.contains("Schema version \(DatasetSchema.version)"))
+        for table in DatasetSchema.tables {
+            let count = dataset[table.id].count
+            #expect(text.contains("• \(table.title) (\(count) \(count == 1 ? "row" : "rows")): \(table.description)"))
+        }
+        #expect(text.contains("Do not touch"))
+        #expect(text.contains("regionkit key:"))
+    }
+
+    @Test func thePartsOfTheBaseStayUnderExcelsCellLimitAndJoinBack() throws {
+        let long = (0..<5000).map { "  line \($0): " + String(repeating: "x", count: 40) }.joined(separator: "\n") + "\n"
+        let parts = ExportRecord.parts(of: long)
+        #expect(parts.count > 1)
+        #expect(parts.allSatisfy { $0.count <= ExportRecord.partLimit })
+        #expect(parts.joined(separator: "\n") + "\n" == long)
+        let record = ExportRecord(schemaVersion: "1", fingerprint: "sha256:x", datasetName: "d", columns: [], baseYAML: long)
+        #expect(ExportRecord(rows: record.rows)?.baseYAML == long)
+    }
+}

@@ -1,0 +1,174 @@
+"""Opens and edits RegionKit workbooks with openpyxl and python-calamine, as the XLSX tests need.
+
+    workbook_tool.py inspect FILE               prints what openpyxl and calamine see, as JSON
+    workbook_tool.py edit SCENARIO IN OUT       makes the edits of a scenario, as a person would, and saves OUT
+    workbook_tool.py damage KIND IN OUT         writes a broken variant of a workbook (bad input tests)
+"""
+
+import json
+import shutil
+import sys
+import zipfile
+
+try:
+    import openpyxl
+    from openpyxl.comments import Comment
+    import python_calamine
+except ImportError as error:  # pragma: no cover - reported to the Swift test
+    sys.exit(f"{error.name} is not installed; run 'make test-deps' (make test does)")
+
+
+def inspect(path):
+    book = openpyxl.load_workbook(path)
+    sheets = {}
+    for sheet in book.worksheets:
+        comments = {cell.coordinate: cell.comment.text for row in sheet.iter_rows() for cell in row if cell.comment}
+        validations = [
+            {"type": dv.type, "formula": dv.formula1, "range": str(dv.sqref), "prompt": dv.prompt}
+            for dv in sheet.data_validations.dataValidation
+        ]
+        types = {}
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.value is not None:
+                    types.setdefault(cell.data_type, 0)
+                    types[cell.data_type] += 1
+        sheets[sheet.title] = {
+            "state": sheet.sheet_state,
+            "rows": sheet.max_row,
+            "header": [cell.value for cell in sheet[1]],
+            "comments": comments,
+            "validations": validations,
+            "freeze": sheet.freeze_panes,
+            "autofilter": sheet.auto_filter.ref,
+            "hidden_columns": sorted(k for k, d in sheet.column_dimensions.items() if d.hidden),
+            "cell_types": types,
+        }
+    calamine = python_calamine.CalamineWorkbook.from_path(path)
+    calamine_rows = {name: len(calamine.get_sheet_by_name(name).to_python()) for name in calamine.sheet_names}
+    print(json.dumps({
+        "sheets": sheets,
+        "order": book.sheetnames,
+        "defined_names": sorted(book.defined_names.keys()),
+        "calamine_rows": calamine_rows,
+        "properties": {"creator": book.properties.creator, "created": str(book.properties.created)},
+    }, indent=1, default=str))
+
+
+def row_of(sheet, column, value):
+    """The first row whose cell in `column` (a letter) holds `value`."""
+    for row in range(2, sheet.max_row + 1):
+        if sheet[f"{column}{row}"].value == value:
+            return row
+    raise SystemExit(f"{sheet.title}: no row has {value!r} in column {column}")
+
+
+def column_of(sheet, title):
+    for cell in sheet[1]:
+        if cell.value == title:
+            return cell.column_letter
+    raise SystemExit(f"{sheet.title}: no column titled {title!r}")
+
+
+def edit(scenario, source, target):
+    if scenario == "blank":
+        blank = openpyxl.Workbook()
+        blank.active["A1"] = "just a workbook"
+        blank.save(target)
+        return
+    book = openpyxl.load_workbook(source)
+    countries = book["Countries"]
+    memberships = book["Memberships"]
+    if scenario == "change-value":
+        countries[f"E{row_of(countries, 'A', 'KAZ')}"] = "Astana"
+    elif scenario == "add-row":
+        row = memberships.max_row + 1
+        quote = memberships[f"H{row_of(memberships, 'A', 'uzb-csto-member-2005')}"].value
+        for column, value in zip("ABCDEFGH", ["uzb-csto-rejoined", "UZB", "csto", "member", "2006", None, "ispi-2019-gusev", quote]):
+            if value is not None:
+                memberships[f"{column}{row}"] = value
+    elif scenario == "delete-row":
+        bases = book["Military bases"]
+        bases.delete_rows(row_of(bases, "A", bases["A3"].value))
+    elif scenario == "enum-typo":
+        memberships[f"D{row_of(memberships, 'A', 'rus-csto-member')}"] = "memeber"
+    elif scenario == "date-typed-as-text":
+        book["Sources"]["F2"] = "3 October 2019"
+    elif scenario == "iso-date-as-text":
+        sources = book["Sources"]
+        sources["F2"] = sources["F2"].value.strftime("%Y-%m-%d")
+        sources["F2"].number_format = "@"
+    elif scenario == "id-typed-as-number":
+        memberships[f"A{row_of(memberships, 'A', 'rus-csto-member')}"] = 12345.0
+    elif scenario == "stale-same-cell":
+        countries[f"E{row_of(countries, 'A', 'KAZ')}"] = "Nursultan"
+        countries[f"E{row_of(countries, 'A', 'KGZ')}"] = "Frunze"
+    elif scenario == "moved-and-renamed":
+        # Move Status (D) to the far right, retitle it, and shout another title.
+        last = memberships.max_column + 2
+        memberships.move_range(f"D1:D{memberships.max_row}", cols=last - 4)
+        memberships.cell(row=1, column=last).value = "Membership status (edited)"
+        memberships["B1"] = "  COUNTRY "
+        for row in range(memberships.max_row + 1, memberships.max_row + 6):
+            memberships[f"A{row}"] = None
+    elif scenario == "excel-habits":
+        kaz = row_of(countries, "A", "KAZ")
+        countries[f"C{kaz}"] = "Kazakhstan\u00a0 "
+        countries[f"G{kaz}"] = str(countries[f"G{kaz}"].value)
+        cooperation = book["Cooperation"]
+        summary = f"E{row_of(cooperation, 'A', 'rus-ca-security-military-technical')}"
+        cooperation[summary] = cooperation[summary].value.replace("'", "\u2019")
+    elif scenario == "rich-text":
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+        countries[f"C{row_of(countries, 'A', 'KAZ')}"] = CellRichText(["Kazakh", TextBlock(InlineFont(b=True), "stan")])
+    elif scenario == "unknown-column":
+        column = memberships.max_column + 1
+        memberships.cell(row=1, column=column).value = "Comment"
+        memberships.cell(row=2, column=column).value = "check this"
+    elif scenario == "formula":
+        countries[f"C{row_of(countries, 'A', 'KAZ')}"] = '="Kazakh"&"stan"'
+    elif scenario == "missing-sheet":
+        del book["Trade"]
+    elif scenario == "missing-key-column":
+        memberships.delete_cols(1)
+    else:
+        raise SystemExit(f"unknown scenario {scenario!r}")
+    book.save(target)
+
+
+def damage(kind, source, target):
+    if kind == "truncated":
+        data = open(source, "rb").read()
+        open(target, "wb").write(data[: len(data) // 2])
+        return
+    replacements = {
+        "cell-out-of-range": ("xl/worksheets/sheet5.xml", b'r="B3"', b'r="XFE3"'),
+        "doctype": ("xl/worksheets/sheet5.xml", b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY x "boom">]><worksheet'),
+    }
+    if kind not in replacements:
+        raise SystemExit(f"unknown damage {kind!r}")
+    part, old, new = replacements[kind]
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == part:
+                if old not in data:
+                    raise SystemExit(f"{part} has no {old!r}")
+                data = data.replace(old, new, 1)
+            zout.writestr(item, data)
+
+
+def main(arguments):
+    if len(arguments) >= 2 and arguments[0] == "inspect":
+        inspect(arguments[1])
+    elif len(arguments) == 4 and arguments[0] == "edit":
+        edit(*arguments[1:])
+    elif len(arguments) == 4 and arguments[0] == "damage":
+        damage(*arguments[1:])
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
