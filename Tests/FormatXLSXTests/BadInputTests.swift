@@ -32,7 +32,9 @@ import Testing
             try WorkbookTools.python(["damage", "truncated", exported, folder + "/cut.xlsx"])
             return "cut.xlsx"
         }
-        #expect(run.stderr == "error: cut.xlsx: is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice\n")
+        #expect(
+            run.stderr == "error: cut.xlsx: is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice\n"
+        )
     }
 
     @Test func aMissingSheet() throws {
@@ -48,7 +50,10 @@ import Testing
             try WorkbookTools.edit("missing-key-column", exported, folder + "/no-ids.xlsx")
             return "no-ids.xlsx"
         }
-        #expect(run.stderr == "error: no-ids.xlsx: cannot be imported: Memberships!A1: the sheet has no column for the key field 'id' (ID) in its header row\n")
+        #expect(
+            run.stderr
+                == "error: no-ids.xlsx: cannot be imported: Memberships!A1: the sheet has no column for the key field 'id' (ID) in its header row\n"
+        )
     }
 
     @Test func aCellReferenceOutOfRange() throws {
@@ -56,7 +61,10 @@ import Testing
             try WorkbookTools.python(["damage", "cell-out-of-range", exported, folder + "/range.xlsx"])
             return "range.xlsx"
         }
-        #expect(run.stderr == "range.xlsx:Memberships!XFE3: error: the cell reference 'XFE3' is out of range (A1 to XFD1048576) or outside its row 3\n")
+        #expect(
+            run.stderr
+                == "range.xlsx:Memberships!XFE3: error: the cell reference 'XFE3' is out of range (A1 to XFD1048576) or outside its row 3\n"
+        )
     }
 
     @Test func aPartWithADoctypeIsRefusedBeforeAnyEntityIsExpanded() throws {
@@ -83,7 +91,10 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: dataset))
         let run = try RegionKitBinary.run(["import", "typo.xlsx", "--dataset", dataset, "--apply"], in: folder)
         #expect(run.status == 1)
-        #expect(run.stdout.contains("typo.xlsx:Memberships!D2: error: status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer [schema.enum]\n  hint: did you mean 'member'?\n"))
+        #expect(
+            run.stdout.contains(
+                "typo.xlsx:Memberships!D2: error: status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer [schema.enum]\n  hint: did you mean 'member'?\n"
+            ))
         #expect(run.stdout.hasSuffix("not applied (1 error); nothing was written\n"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == before)
     }

@@ -1,6 +1,7 @@
-@testable import FormatXLSX
 import RegionSchema
 import Testing
+
+@testable import FormatXLSX
 
 /// Excel's habits, cell by cell: each normalised with a warning or rejected with an error, never absorbed silently.
 @Suite struct CellInterpreterTests {

@@ -1,6 +1,7 @@
-@testable import FormatXLSX
 import RegionSchema
 import Testing
+
+@testable import FormatXLSX
 
 @Suite struct DateSerialTests {
     @Test func serialsOfThe1900SystemSkipThePhantomLeapDay() throws {

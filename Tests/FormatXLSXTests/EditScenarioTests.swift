@@ -18,10 +18,11 @@ import Testing
     @Test func changingAValueIsOneChangedCell() throws {
         let result = try run("change-value")
         #expect(result.status == 0)
-        #expect(result.report.changes == [
-            "~ countries KAZ Countries!A2",
-            "  capital: 'Nur-Sultan' → 'Astana' at Countries!E2",
-        ])
+        #expect(
+            result.report.changes == [
+                "~ countries KAZ Countries!A2",
+                "  capital: 'Nur-Sultan' → 'Astana' at Countries!E2",
+            ])
         #expect(result.report.codes == [])
     }
 
@@ -53,9 +54,10 @@ import Testing
         let result = try run("enum-typo")
         #expect(result.status == 1)
         #expect(result.report.findings == ["error schema.enum Memberships!D2"])
-        #expect(result.report.messages == [
-            "status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer",
-        ])
+        #expect(
+            result.report.messages == [
+                "status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer"
+            ])
         #expect(result.report.hints == ["did you mean 'member'?"])
     }
 
@@ -77,10 +79,11 @@ import Testing
         let result = try run("id-typed-as-number")
         #expect(result.status == 0)
         #expect(result.report.findings == ["warning xlsx.number-as-text Memberships!A2"])
-        #expect(result.report.changes == [
-            "~ memberships 12345 Memberships!A2",
-            "  id: 'rus-csto-member' → '12345' at Memberships!A2",
-        ])
+        #expect(
+            result.report.changes == [
+                "~ memberships 12345 Memberships!A2",
+                "  id: 'rus-csto-member' → '12345' at Memberships!A2",
+            ])
     }
 
     @Test func movedColumnsAndEditedTitlesStillImportWithNoChanges() throws {
@@ -94,11 +97,12 @@ import Testing
         let result = try run("excel-habits")
         #expect(result.status == 0)
         #expect(result.report.changes == [])
-        #expect(result.report.findings == [
-            "warning xlsx.smart-quotes Cooperation!E2",
-            "warning xlsx.whitespace Countries!C2",
-            "warning xlsx.text-as-number Countries!G2",
-        ])
+        #expect(
+            result.report.findings == [
+                "warning xlsx.smart-quotes Cooperation!E2",
+                "warning xlsx.whitespace Countries!C2",
+                "warning xlsx.text-as-number Countries!G2",
+            ])
     }
 
     @Test func richTextRunsAreJoined() throws {
@@ -136,13 +140,15 @@ import Testing
         let result = try WorkbookTools.importJSON(edited, dataset: dataset, ["--apply"])
         #expect(result.status == 1)
         #expect(result.report.mode == "three-way")
-        #expect(result.report.changes == [
-            "~ countries KGZ Countries!A3",
-            "  capital: 'Bishkek' → 'Frunze' at Countries!E3",
-        ])
-        #expect(result.report.conflicts == [
-            "! countries KAZ capital at Countries!E2: base 'Nur-Sultan', dataset 'Astana', file 'Nursultan'",
-        ])
+        #expect(
+            result.report.changes == [
+                "~ countries KGZ Countries!A3",
+                "  capital: 'Bishkek' → 'Frunze' at Countries!E3",
+            ])
+        #expect(
+            result.report.conflicts == [
+                "! countries KAZ capital at Countries!E2: base 'Nur-Sultan', dataset 'Astana', file 'Nursultan'"
+            ])
         #expect(try String(contentsOfFile: dataset, encoding: .utf8) == before)
     }
 

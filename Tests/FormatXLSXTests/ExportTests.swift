@@ -1,8 +1,9 @@
 import Foundation
-@testable import FormatXLSX
 import RegionKitFormats
 import TestSupport
 import Testing
+
+@testable import FormatXLSX
 
 /// The exported workbook as openpyxl and python-calamine see it, and its bytes.
 @Suite struct ExportTests {
@@ -23,7 +24,8 @@ import Testing
         var entries = 0
         while offset + 30 <= bytes.count, bytes[offset..<offset + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04]) {
             #expect(bytes[offset + 10..<offset + 14].elementsEqual([0x00, 0x00, 0x21, 0x00]))
-            let compressed = Int(bytes[offset + 18]) | Int(bytes[offset + 19]) << 8 | Int(bytes[offset + 20]) << 16 | Int(bytes[offset + 21]) << 24
+            let compressed =
+                Int(bytes[offset + 18]) | Int(bytes[offset + 19]) << 8 | Int(bytes[offset + 20]) << 16 | Int(bytes[offset + 21]) << 24
             let nameLength = Int(bytes[offset + 26]) | Int(bytes[offset + 27]) << 8
             let extraLength = Int(bytes[offset + 28]) | Int(bytes[offset + 29]) << 8
             offset += 30 + nameLength + extraLength + compressed
@@ -36,17 +38,22 @@ import Testing
         let loaded = try DatasetLoader().load(Repository.dataset)
         let seen = try WorkbookTools.inspect(try exported())
         let sheets = try #require(seen["sheets"] as? [String: [String: Any]])
-        #expect(seen["order"] as? [String] == [
-            "README", "Sources", "Countries", "Organizations", "Memberships", "Cooperation", "Indicators", "Events",
-            "Trade", "Military bases", "_lists", "_regionkit",
-        ])
+        #expect(
+            seen["order"] as? [String] == [
+                "README", "Sources", "Countries", "Organizations", "Memberships", "Cooperation", "Indicators", "Events",
+                "Trade", "Military bases", "_lists", "_regionkit",
+            ])
         #expect(sheets["README"]?["state"] as? String == "visible")
         #expect(sheets["_lists"]?["state"] as? String == "hidden")
         #expect(sheets["_regionkit"]?["state"] as? String == "hidden")
-        #expect(seen["defined_names"] as? [String] == [
-            "ids_countries", "ids_organizations", "ids_sources", "list_cooperation_area", "list_country_role",
-            "list_event_kind", "list_membership_status", "list_organization_kind", "list_qualifier",
-        ])
+        #expect(
+            seen["defined_names"] as? [String] == [
+                "ids_countries", "ids_organizations", "ids_sources", "list_cooperation_area", "list_country_role",
+                "list_event_kind", "list_membership_status", "list_organization_kind", "list_qualifier",
+            ])
+        let properties = seen["properties"] as? [String: String]
+        #expect(properties?["created"] == "2000-01-01 00:00:00")
+        #expect(properties?["creator"] == "regionkit export")
         let calamine = try #require(seen["calamine_rows"] as? [String: Int])
         for table in DatasetSchema.tables {
             let sheet = try #require(sheets[table.title], "\(table.title)")

@@ -1,8 +1,9 @@
 import Foundation
-@testable import FormatXLSX
 import RegionKitFormats
 import TestSupport
 import Testing
+
+@testable import FormatXLSX
 
 /// Export, then import: nothing changes, directly, through `regionkit import`, and after LibreOffice re-saves it.
 @Suite struct RoundTripTests {
@@ -53,11 +54,12 @@ import Testing
         let workbook = try WorkbookTools.export(dataset, into: folder + "/exports")
         let run = try RegionKitBinary.run(["import", workbook, "--dataset", dataset])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == """
-            import \(workbook) (xlsx, two-way) into \(dataset)
-            no changes: the file matches the dataset
+        #expect(
+            run.stdout == """
+                import \(workbook) (xlsx, two-way) into \(dataset)
+                no changes: the file matches the dataset
 
-            """)
+                """)
     }
 
     @Test func theCommittedExportImportsWithNoChanges() throws {
@@ -79,6 +81,11 @@ import Testing
         let sheets = seen["sheets"] as? [String: [String: Any]] ?? [:]
         #expect(sheets["Memberships"]?["freeze"] is NSNull, "LibreOffice keeps the frozen pane now; update the README")
         #expect(sheets["_regionkit"]?["state"] as? String == "hidden")
+        #expect(sheets["_lists"]?["state"] as? String == "hidden")
+        #expect(sheets["Memberships"]?["hidden_columns"] as? [String] == ["I"])
+        #expect(((sheets["Memberships"]?["comments"] as? [String: String])?["D1"] ?? "").hasSuffix("regionkit key: status"))
+        #expect((sheets["Memberships"]?["validations"] as? [Any])?.count == 8)
+        #expect((seen["defined_names"] as? [String])?.count == 9)
 
         let result = try WorkbookTools.importJSON(resaved, dataset: dataset)
         #expect(result.status == 0, "\(result.stderr)")
@@ -111,6 +118,9 @@ import Testing
         try FileManager.default.copyItem(atPath: ods, toPath: renamed)
         let run = try RegionKitBinary.run(["import", renamed, "--dataset", dataset, "--apply"])
         #expect(run.status == 2)
-        #expect(run.stderr == "error: \(renamed): is an OpenDocument file (application/vnd.oasis.opendocument.spreadsheet), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)\n")
+        #expect(
+            run.stderr
+                == "error: \(renamed): is an OpenDocument file (application/vnd.oasis.opendocument.spreadsheet), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)\n"
+        )
     }
 }

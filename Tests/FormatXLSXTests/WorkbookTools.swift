@@ -61,7 +61,9 @@ enum WorkbookTools {
     }
 
     /// `regionkit import --format json` of a workbook against a dataset.
-    static func importJSON(_ workbook: String, dataset: String, _ extra: [String] = []) throws -> (status: Int32, report: ImportSummary, stderr: String) {
+    static func importJSON(_ workbook: String, dataset: String, _ extra: [String] = []) throws -> (
+        status: Int32, report: ImportSummary, stderr: String
+    ) {
         let run = try RegionKitBinary.run(["import", workbook, "--dataset", dataset, "--format", "json"] + extra)
         let json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any] ?? [:]
         return (run.status, ImportSummary(json, file: workbook), run.stderr)
@@ -102,12 +104,14 @@ struct ImportSummary {
             let location = kind == "removed" ? "" : " " + place(change["location"])
             changes.append("\(marks[kind] ?? "?") \(change["table"] as? String ?? "") \(change["id"] as? String ?? "")\(location)")
             for field in change["fields"] as? [[String: Any]] ?? [] {
-                changes.append("  \(field["field"] as? String ?? ""): \(show(field["old"])) → \(show(field["new"])) at \(place(field["location"]))")
+                changes.append(
+                    "  \(field["field"] as? String ?? ""): \(show(field["old"])) → \(show(field["new"])) at \(place(field["location"]))")
             }
         }
         for conflict in json["conflicts"] as? [[String: Any]] ?? [] {
             conflicts.append(
-                "! \(conflict["table"] as? String ?? "") \(conflict["id"] as? String ?? "") \(conflict["field"] as? String ?? "(row)") at \(place(conflict["location"])): base \(show(conflict["base"])), dataset \(show(conflict["dataset"])), file \(show(conflict["file"]))")
+                "! \(conflict["table"] as? String ?? "") \(conflict["id"] as? String ?? "") \(conflict["field"] as? String ?? "(row)") at \(place(conflict["location"])): base \(show(conflict["base"])), dataset \(show(conflict["dataset"])), file \(show(conflict["file"]))"
+            )
         }
         for finding in json["findings"] as? [[String: Any]] ?? [] {
             let code = finding["code"] as? String ?? ""

@@ -1,5 +1,6 @@
-@testable import FormatXLSX
 import Testing
+
+@testable import FormatXLSX
 
 /// The expat wrapper: names without prefixes, text split across chunks, rich text without phonetic runs, and no DTDs.
 @Suite struct XMLStreamParserTests {

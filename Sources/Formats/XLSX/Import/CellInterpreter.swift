@@ -40,10 +40,14 @@ struct CellInterpreter {
         var content = cell.content
         if let formula = cell.formula {
             if content == .text("") {
-                context.error("xlsx.formula", "the cell holds the formula =\(formula), which has no computed value", hint: "type the value instead of a formula")
+                context.error(
+                    "xlsx.formula", "the cell holds the formula =\(formula), which has no computed value",
+                    hint: "type the value instead of a formula")
                 return context.outcome(nil)
             }
-            context.warn("xlsx.formula", "the cell holds the formula =\(formula); its last computed value is read", hint: "type the value instead of a formula")
+            context.warn(
+                "xlsx.formula", "the cell holds the formula =\(formula); its last computed value is read",
+                hint: "type the value instead of a formula")
         }
         if case .isoDate(let text) = content {
             guard let date = PartialDate(iso: String(text.prefix(10))) else {
@@ -52,7 +56,8 @@ struct CellInterpreter {
             }
             content = .text(date.description)
             if field.type != .date {
-                context.error("xlsx.date-in-text", "the cell holds the date \(date) where \(field.type.name) is expected", hint: Self.retypeHint)
+                context.error(
+                    "xlsx.date-in-text", "the cell holds the date \(date) where \(field.type.name) is expected", hint: Self.retypeHint)
                 return context.outcome(nil)
             }
         }

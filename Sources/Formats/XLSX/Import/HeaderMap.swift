@@ -55,31 +55,35 @@ struct HeaderMap {
                 known.contains(entry.key), columns[entry.key] == nil
             else { continue }
             assign(entry.key, to: column, title: titles[column] ?? "", at: location(column))
-            findings.append(Finding(
-                code: "xlsx.renamed-column", severity: .note,
-                message: "the column '\(titles[column] ?? "")' is read as the field '\(entry.key)', which this column held at export",
-                location: location(column),
-                hint: "keep the comment of a column's title: it names the field, wherever the column moves"))
+            findings.append(
+                Finding(
+                    code: "xlsx.renamed-column", severity: .note,
+                    message: "the column '\(titles[column] ?? "")' is read as the field '\(entry.key)', which this column held at export",
+                    location: location(column),
+                    hint: "keep the comment of a column's title: it names the field, wherever the column moves"))
         }
         for column in candidates where keys[column] == nil {
             let title = titles[column] ?? ""
             guard !title.trimmingSpaces.isEmpty else { continue }
             unknownColumns.insert(column)
-            findings.append(Finding(
-                code: "xlsx.unknown-column", severity: .warning,
-                message: "\(table.id): the column '\(title)' is not a field of \(table.id); its cells are not imported",
-                location: location(column),
-                hint: Suggestion.hint(for: title, in: table.fields.map(\.title) + table.keys)
-                    ?? "the fields are: \(table.keys.joined(separator: ", "))"))
+            findings.append(
+                Finding(
+                    code: "xlsx.unknown-column", severity: .warning,
+                    message: "\(table.id): the column '\(title)' is not a field of \(table.id); its cells are not imported",
+                    location: location(column),
+                    hint: Suggestion.hint(for: title, in: table.fields.map(\.title) + table.keys)
+                        ?? "the fields are: \(table.keys.joined(separator: ", "))"))
         }
     }
 
     private mutating func assign(_ key: String, to column: Int, title: String, at location: Location) {
         if let first = columns[key] {
-            findings.append(Finding(
-                code: "xlsx.duplicate-column",
-                message: "the column '\(title)' is the field '\(key)' again (first in column \(CellAddress.letters(of: first))); its cells are not imported",
-                location: location, hint: "remove one of the two columns, or give the second its own title"))
+            findings.append(
+                Finding(
+                    code: "xlsx.duplicate-column",
+                    message:
+                        "the column '\(title)' is the field '\(key)' again (first in column \(CellAddress.letters(of: first))); its cells are not imported",
+                    location: location, hint: "remove one of the two columns, or give the second its own title"))
             keys[column] = nil
             unknownColumns.insert(column)
             return

@@ -67,17 +67,21 @@ final class TableSheetImport {
 
     private func reportMissingColumns(_ map: HeaderMap) {
         for field in table.fields where map.columns[field.key] == nil && field.key != table.primaryKey {
-            findings.append(Finding(
-                code: "xlsx.missing-column",
-                message: "\(table.id): no column holds the field '\(field.key)' (\(field.title)); without it every row would lose its values",
-                location: location(headerRow, 1),
-                hint: "put the column back (export again to see it), with the title '\(field.title)'"))
+            findings.append(
+                Finding(
+                    code: "xlsx.missing-column",
+                    message:
+                        "\(table.id): no column holds the field '\(field.key)' (\(field.title)); without it every row would lose its values",
+                    location: location(headerRow, 1),
+                    hint: "put the column back (export again to see it), with the title '\(field.title)'"))
         }
         if exportedRows != nil && map.columns[WorkbookLayout.rowIDKey] == nil {
-            findings.append(Finding(
-                code: "xlsx.missing-row-ids", severity: .warning,
-                message: "\(table.id): the hidden column '\(WorkbookLayout.rowIDTitle)' is missing; rows are matched by their ids, so an edited id reads as a removed and an added row",
-                location: location(headerRow, 1)))
+            findings.append(
+                Finding(
+                    code: "xlsx.missing-row-ids", severity: .warning,
+                    message:
+                        "\(table.id): the hidden column '\(WorkbookLayout.rowIDTitle)' is missing; rows are matched by their ids, so an edited id reads as a removed and an added row",
+                    location: location(headerRow, 1)))
         }
     }
 
@@ -90,19 +94,22 @@ final class TableSheetImport {
                 !reportedUntitled.contains(cell.address.column)
             {
                 reportedUntitled.insert(cell.address.column)
-                findings.append(Finding(
-                    code: "xlsx.unknown-column", severity: .warning,
-                    message: "\(table.id): column \(CellAddress.letters(of: cell.address.column)) has values but no title; they are not imported",
-                    location: location(row.number, cell.address.column), hint: "give the column the title of a field, or clear it"))
+                findings.append(
+                    Finding(
+                        code: "xlsx.unknown-column", severity: .warning,
+                        message:
+                            "\(table.id): column \(CellAddress.letters(of: cell.address.column)) has values but no title; they are not imported",
+                        location: location(row.number, cell.address.column), hint: "give the column the title of a field, or clear it"))
             }
         }
         let rowID = cells.removeValue(forKey: WorkbookLayout.rowIDKey).flatMap(Self.text(of:))
         guard cells.values.contains(where: { !Self.isBlank($0) }) else {
             if let rowID, !rowID.isEmpty {
-                findings.append(Finding(
-                    code: "xlsx.cleared-row", severity: .warning,
-                    message: "\(table.id): the row is empty but for its row id '\(rowID)'; it is read as removed",
-                    location: location(row.number, 1), hint: "delete whole rows rather than clearing their cells"))
+                findings.append(
+                    Finding(
+                        code: "xlsx.cleared-row", severity: .warning,
+                        message: "\(table.id): the row is empty but for its row id '\(rowID)'; it is read as removed",
+                        location: location(row.number, 1), hint: "delete whole rows rather than clearing their cells"))
             }
             return
         }
@@ -111,16 +118,18 @@ final class TableSheetImport {
         var exported: Record?
         if let rowID, !rowID.isEmpty {
             if let first = claimedRowIDs[rowID] {
-                findings.append(Finding(
-                    code: "xlsx.copied-row", severity: .warning,
-                    message: "\(table.id): row \(first) already carries the row id '\(rowID)'; this row is read as a new row",
-                    location: location(row.number, map.columns[WorkbookLayout.rowIDKey] ?? 1),
-                    hint: "when you copy a row, clear the copy's '\(WorkbookLayout.rowIDTitle)' cell"))
+                findings.append(
+                    Finding(
+                        code: "xlsx.copied-row", severity: .warning,
+                        message: "\(table.id): row \(first) already carries the row id '\(rowID)'; this row is read as a new row",
+                        location: location(row.number, map.columns[WorkbookLayout.rowIDKey] ?? 1),
+                        hint: "when you copy a row, clear the copy's '\(WorkbookLayout.rowIDTitle)' cell"))
             } else if let exportedRows, exportedRows[rowID] == nil {
-                findings.append(Finding(
-                    code: "xlsx.unknown-row-id", severity: .warning,
-                    message: "\(table.id): the row id '\(rowID)' was not exported on this sheet; the row is read as a new row",
-                    location: location(row.number, map.columns[WorkbookLayout.rowIDKey] ?? 1)))
+                findings.append(
+                    Finding(
+                        code: "xlsx.unknown-row-id", severity: .warning,
+                        message: "\(table.id): the row id '\(rowID)' was not exported on this sheet; the row is read as a new row",
+                        location: location(row.number, map.columns[WorkbookLayout.rowIDKey] ?? 1)))
                 claimedRowIDs[rowID] = row.number
             } else {
                 claimedRowIDs[rowID] = row.number

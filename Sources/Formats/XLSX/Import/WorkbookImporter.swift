@@ -41,7 +41,8 @@ struct WorkbookImporter {
             guard reader.hasKeyColumn else {
                 let title = table.field(table.primaryKey)?.title ?? table.primaryKey
                 problems.append(
-                    "\(WorkbookLayout.reference(sheet.name, CellAddress(row: reader.headerRow, column: 1))): the sheet has no column for the key field '\(table.primaryKey)' (\(title)) in its header row")
+                    "\(WorkbookLayout.reference(sheet.name, CellAddress(row: reader.headerRow, column: 1))): the sheet has no column for the key field '\(table.primaryKey)' (\(title)) in its header row"
+                )
                 continue
             }
             dataset[table.id] = reader.records
@@ -54,7 +55,11 @@ struct WorkbookImporter {
                 "\(path): is not a RegionKit workbook: it has none of the sheets \(names); make one with 'regionkit export --format xlsx'")
         }
         if !problems.isEmpty {
-            throw RegionKitError(.unsupported, "\(path): cannot be imported: " + problems.joined(separator: "; "))
+            let tableSheets = Set(sheets.values.map(\.name))
+            let ours: Set<String> = [WorkbookLayout.readmeSheet, WorkbookLayout.listsSheet, WorkbookLayout.recordSheet]
+            let others = index.sheets.map(\.name).filter { !tableSheets.contains($0) && !ours.contains($0) }
+            let note = others.isEmpty ? "" : " (its other sheets: \(others.map { "'\($0)'" }.joined(separator: ", ")); table sheets must keep their names)"
+            throw RegionKitError(.unsupported, "\(path): cannot be imported: " + problems.joined(separator: "; ") + note)
         }
         return ImportedDataset(
             dataset: dataset, findings: Finding.sorted(findings), base: base, baseFingerprint: record?.fingerprint)
@@ -67,10 +72,12 @@ struct WorkbookImporter {
     ) throws(RegionKitError) -> ExportRecord? {
         let place = Location(file: package.path, cell: WorkbookLayout.recordSheet)
         guard let sheet = index.sheet(named: WorkbookLayout.recordSheet) else {
-            findings.append(Finding(
-                code: "xlsx.no-export-record", severity: .note,
-                message: "the workbook has no '\(WorkbookLayout.recordSheet)' sheet, so it does not say which dataset it was exported from: rows are matched by their ids, and a stale workbook cannot be merged three ways",
-                location: Location(file: package.path)))
+            findings.append(
+                Finding(
+                    code: "xlsx.no-export-record", severity: .note,
+                    message:
+                        "the workbook has no '\(WorkbookLayout.recordSheet)' sheet, so it does not say which dataset it was exported from: rows are matched by their ids, and a stale workbook cannot be merged three ways",
+                    location: Location(file: package.path)))
             return nil
         }
         var rows: [[String]] = []
@@ -87,22 +94,27 @@ struct WorkbookImporter {
             rows.append(cells)
         }
         guard let record = ExportRecord(rows: rows) else {
-            findings.append(Finding(
-                code: "xlsx.export-record", severity: .warning,
-                message: "the '\(WorkbookLayout.recordSheet)' sheet lacks its schema version or fingerprint: rows are matched by their ids, and a stale workbook cannot be merged three ways",
-                location: place))
+            findings.append(
+                Finding(
+                    code: "xlsx.export-record", severity: .warning,
+                    message:
+                        "the '\(WorkbookLayout.recordSheet)' sheet lacks its schema version or fingerprint: rows are matched by their ids, and a stale workbook cannot be merged three ways",
+                    location: place))
             return nil
         }
         guard record.layout == WorkbookLayout.version else {
             throw RegionKitError(
                 .unsupported,
-                "\(package.path): the workbook's layout version is '\(record.layout)'; this regionkit reads version \(WorkbookLayout.version)")
+                "\(package.path): the workbook's layout version is '\(record.layout)'; this regionkit reads version \(WorkbookLayout.version)"
+            )
         }
         if record.schemaVersion != DatasetSchema.version {
-            findings.append(Finding(
-                code: "schema.version",
-                message: "the workbook was exported with schema version '\(record.schemaVersion)'; this RegionKit reads version \(DatasetSchema.version)",
-                location: place, hint: "export the dataset again and redo the edits"))
+            findings.append(
+                Finding(
+                    code: "schema.version",
+                    message:
+                        "the workbook was exported with schema version '\(record.schemaVersion)'; this RegionKit reads version \(DatasetSchema.version)",
+                    location: place, hint: "export the dataset again and redo the edits"))
         }
         return record
     }
@@ -114,25 +126,31 @@ struct WorkbookImporter {
         do {
             let decoded = try DatasetYAMLCodec.decode(Array(record.baseYAML.utf8), file: "\(path) (\(WorkbookLayout.recordSheet))")
             guard !decoded.findings.hasErrors else {
-                findings.append(Finding(
-                    code: "xlsx.export-record", severity: .warning,
-                    message: "the copy of the exported dataset in the '\(WorkbookLayout.recordSheet)' sheet was altered: \(decoded.findings.first { $0.severity == .error }?.message ?? "")",
-                    location: place, hint: "a stale workbook cannot be merged three ways; export again to get a clean one"))
+                findings.append(
+                    Finding(
+                        code: "xlsx.export-record", severity: .warning,
+                        message:
+                            "the copy of the exported dataset in the '\(WorkbookLayout.recordSheet)' sheet was altered: \(decoded.findings.first { $0.severity == .error }?.message ?? "")",
+                        location: place, hint: "a stale workbook cannot be merged three ways; export again to get a clean one"))
                 return nil
             }
             return decoded.dataset
         } catch {
-            findings.append(Finding(
-                code: "xlsx.export-record", severity: .warning,
-                message: "the copy of the exported dataset in the '\(WorkbookLayout.recordSheet)' sheet cannot be read: \(error.description)",
-                location: place, hint: "a stale workbook cannot be merged three ways; export again to get a clean one"))
+            findings.append(
+                Finding(
+                    code: "xlsx.export-record", severity: .warning,
+                    message:
+                        "the copy of the exported dataset in the '\(WorkbookLayout.recordSheet)' sheet cannot be read: \(error.description)",
+                    location: place, hint: "a stale workbook cannot be merged three ways; export again to get a clean one"))
             return nil
         }
     }
 
     /// The sheet of each table: the one with its exact name, else one whose name matches ignoring case and spaces.
     /// Other sheets, except the README and the hidden ones the exporter writes, are reported.
-    private func assignSheets(_ index: WorkbookIndex, path: String, findings: inout [Finding]) throws(RegionKitError) -> [TableID: WorkbookIndex.Sheet] {
+    private func assignSheets(_ index: WorkbookIndex, path: String, findings: inout [Finding]) throws(RegionKitError) -> [TableID:
+        WorkbookIndex.Sheet]
+    {
         var sheets: [TableID: WorkbookIndex.Sheet] = [:]
         var used: Set<String> = []
         for table in WorkbookLayout.tables {
@@ -149,11 +167,12 @@ struct WorkbookImporter {
         }
         let ours: Set<String> = [WorkbookLayout.readmeSheet, WorkbookLayout.listsSheet, WorkbookLayout.recordSheet]
         for sheet in index.sheets where !used.contains(sheet.name) && !ours.contains(sheet.name) {
-            findings.append(Finding(
-                code: "xlsx.unknown-sheet", severity: .warning,
-                message: "the sheet '\(sheet.name)' is not a table of the dataset; it is not imported",
-                location: Location(file: path, cell: sheet.name),
-                hint: Suggestion.hint(for: sheet.name, in: WorkbookLayout.tables.map { WorkbookLayout.sheetName(of: $0) })))
+            findings.append(
+                Finding(
+                    code: "xlsx.unknown-sheet", severity: .warning,
+                    message: "the sheet '\(sheet.name)' is not a table of the dataset; it is not imported",
+                    location: Location(file: path, cell: sheet.name),
+                    hint: Suggestion.hint(for: sheet.name, in: WorkbookLayout.tables.map { WorkbookLayout.sheetName(of: $0) })))
         }
         return sheets
     }

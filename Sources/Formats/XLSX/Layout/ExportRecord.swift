@@ -52,7 +52,9 @@ struct ExportRecord: Equatable {
         var parts: [String] = []
         var current: [Substring] = []
         var length = 0
-        let lines = text.hasSuffix("\n") ? text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+        let lines =
+            text.hasSuffix("\n")
+            ? text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
             : text.split(separator: "\n", omittingEmptySubsequences: false)
         for line in lines {
             if !current.isEmpty && length + line.count + 1 > partLimit {

@@ -58,7 +58,8 @@ enum WorkbookLayout {
 
     /// A cell reference as written, after its sheet name (quoted when it must be).
     static func reference(_ sheet: String, _ cell: String) -> String {
-        let plain = !sheet.isEmpty && sheet.first?.isNumber == false
+        let plain =
+            !sheet.isEmpty && sheet.first?.isNumber == false
             && sheet.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
         return (plain ? sheet : quoted(sheet)) + "!" + cell
     }

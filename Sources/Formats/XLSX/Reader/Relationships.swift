@@ -59,8 +59,9 @@ struct Relationships {
         func startElement(_ name: String, _ attributes: XMLAttributes) {
             guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
             guard attributes["TargetMode"] != "External" else { return }
-            relationships.append(Relationship(
-                id: id, type: attributes["Type"] ?? "", target: Relationships.resolve(target, from: folder)))
+            relationships.append(
+                Relationship(
+                    id: id, type: attributes["Type"] ?? "", target: Relationships.resolve(target, from: folder)))
         }
 
         func endElement(_ name: String) {}

@@ -100,7 +100,10 @@ final class SheetReader: XMLEventHandler {
         case "c" where inRow:
             if let reference = attributes["r"] {
                 guard let address = CellAddress(reference), address.row == rowNumber else {
-                    fail(WorkbookLayout.reference(sheet, reference), "the cell reference '\(reference)' is out of range (A1 to XFD\(CellAddress.maximumRow)) or outside its row \(rowNumber)")
+                    fail(
+                        WorkbookLayout.reference(sheet, reference),
+                        "the cell reference '\(reference)' is out of range (A1 to XFD\(CellAddress.maximumRow)) or outside its row \(rowNumber)"
+                    )
                     return
                 }
                 cellAddress = address
@@ -165,9 +168,10 @@ final class SheetReader: XMLEventHandler {
         lastColumn = address.column
         guard hasValue else {
             if hasFormula {
-                cells.append(SheetCell(
-                    address: address, content: .text(""), isDateStyled: false,
-                    formula: String(decoding: formula, as: UTF8.self)))
+                cells.append(
+                    SheetCell(
+                        address: address, content: .text(""), isDateStyled: false,
+                        formula: String(decoding: formula, as: UTF8.self)))
             }
             return
         }
@@ -194,9 +198,10 @@ final class SheetReader: XMLEventHandler {
             let trimmed = text.trimmingSpaces
             if trimmed.isEmpty {
                 if hasFormula {
-                    cells.append(SheetCell(
-                        address: address, content: .text(""), isDateStyled: false,
-                        formula: String(decoding: formula, as: UTF8.self)))
+                    cells.append(
+                        SheetCell(
+                            address: address, content: .text(""), isDateStyled: false,
+                            formula: String(decoding: formula, as: UTF8.self)))
                 }
                 return
             }
@@ -207,8 +212,9 @@ final class SheetReader: XMLEventHandler {
             content = .number(number)
         }
         let formulaText = hasFormula ? String(decoding: formula, as: UTF8.self) : nil
-        cells.append(SheetCell(
-            address: address, content: content, isDateStyled: styles.isDate(cellStyle), formula: formulaText))
+        cells.append(
+            SheetCell(
+                address: address, content: content, isDateStyled: styles.isDate(cellStyle), formula: formulaText))
     }
 }
 

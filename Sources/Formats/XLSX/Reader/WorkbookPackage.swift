@@ -18,12 +18,14 @@ final class WorkbookPackage {
         guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
             throw RegionKitError(
                 .unsupported,
-                "\(path): is not an XLSX workbook: it is not a ZIP package (a CSV or text file renamed .xlsx?); save it from Excel or LibreOffice as an Excel 2007-365 workbook (.xlsx)")
+                "\(path): is not an XLSX workbook: it is not a ZIP package (a CSV or text file renamed .xlsx?); save it from Excel or LibreOffice as an Excel 2007-365 workbook (.xlsx)"
+            )
         }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw RegionKitError(.unreadable, "\(path): is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice")
+            throw RegionKitError(
+                .unreadable, "\(path): is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice")
         }
         if archive["xl/workbook.xml"] == nil, let mimetype = try? text(of: "mimetype"),
             mimetype.hasPrefix("application/vnd.oasis.opendocument")

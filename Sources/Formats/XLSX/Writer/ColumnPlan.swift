@@ -18,9 +18,10 @@ struct ColumnPlan {
         var plans = table.fields.enumerated().map { index, field in
             ColumnPlan(field: field, column: index + 1, title: field.title, key: field.key, width: width(of: field, rows: rows))
         }
-        plans.append(ColumnPlan(
-            field: nil, column: table.fields.count + 1, title: WorkbookLayout.rowIDTitle, key: WorkbookLayout.rowIDKey,
-            width: 20))
+        plans.append(
+            ColumnPlan(
+                field: nil, column: table.fields.count + 1, title: WorkbookLayout.rowIDTitle, key: WorkbookLayout.rowIDKey,
+                width: 20))
         return plans
     }
 
@@ -49,14 +50,16 @@ struct ColumnPlan {
         case .reference(let table):
             validation.rule = .list(formula: "=" + WorkbookLayout.idsName(of: table))
             validation.errorStyle = .warning
-            validation.errorMessage = "This is not an id on the \(DatasetSchema.table(table).title) sheet. Keep it only if you add that row too."
+            validation.errorMessage =
+                "This is not an id on the \(DatasetSchema.table(table).title) sheet. Keep it only if you add that row too."
         case .number:
             validation.rule = .decimal(minimum: field.minimum ?? -1e15, maximum: field.maximum ?? 1e15)
             validation.errorMessage = FieldGuide.shape(field)
         case .date:
             let cell = first.description
             validation.rule = .formula(
-                "=OR(ISNUMBER(\(cell)),AND(ISTEXT(\(cell)),OR(LEN(\(cell))=4,LEN(\(cell))=7,LEN(\(cell))=10),ISNUMBER(VALUE(LEFT(\(cell),4)))))")
+                "=OR(ISNUMBER(\(cell)),AND(ISTEXT(\(cell)),OR(LEN(\(cell))=4,LEN(\(cell))=7,LEN(\(cell))=10),ISNUMBER(VALUE(LEFT(\(cell),4)))))"
+            )
             validation.errorStyle = .warning
             validation.errorMessage = FieldGuide.shape(field)
         case .text:

@@ -37,12 +37,13 @@ struct WorkbookExporter {
         let fingerprint = try DatasetFingerprint.of(dataset)
 
         let workbook = try Workbook(path: path, constantMemory: constantMemory)
-        try workbook.setProperties(DocumentProperties(
-            title: "RegionKit dataset '\(name)'",
-            subject: "The dataset as one sheet per table, to edit and import back with regionkit import",
-            author: "regionkit export", company: "", keywords: "regionkit; schema \(DatasetSchema.version)",
-            comments: "Exported from the dataset with fingerprint \(fingerprint).",
-            created: Self.creationTime))
+        try workbook.setProperties(
+            DocumentProperties(
+                title: "RegionKit dataset '\(name)'",
+                subject: "The dataset as one sheet per table, to edit and import back with regionkit import",
+                author: "regionkit export", company: "", keywords: "regionkit; schema \(DatasetSchema.version)",
+                comments: "Exported from the dataset with fingerprint \(fingerprint).",
+                created: Self.creationTime))
         let styles = try Styles(workbook)
 
         try writeReadme(ReadmeSheet(datasetName: name, fingerprint: fingerprint, dataset: dataset), in: workbook, styles)
@@ -78,7 +79,9 @@ struct WorkbookExporter {
         }
     }
 
-    private func writeTable(_ table: TableSpec, rows: [Record], in workbook: Workbook, _ styles: Styles) throws(RegionKitError) -> [ColumnPlan] {
+    private func writeTable(_ table: TableSpec, rows: [Record], in workbook: Workbook, _ styles: Styles) throws(RegionKitError)
+        -> [ColumnPlan]
+    {
         let sheet = try workbook.addWorksheet(WorkbookLayout.sheetName(of: table))
         let plans = ColumnPlan.columns(of: table, rows: rows)
         for plan in plans {
@@ -181,7 +184,8 @@ struct WorkbookExporter {
 
     private func headerComment(_ plan: ColumnPlan) -> String {
         if let field = plan.field { return WorkbookLayout.headerComment(for: field) }
-        return "\(WorkbookLayout.rowIDTitle)\nKept by RegionKit: the row's id when the workbook was exported, so that an edited id is a change and not a new row. Leave it as it is, and empty on new rows.\n\n\(WorkbookLayout.keyMarker) \(WorkbookLayout.rowIDKey)"
+        return
+            "\(WorkbookLayout.rowIDTitle)\nKept by RegionKit: the row's id when the workbook was exported, so that an edited id is a change and not a new row. Leave it as it is, and empty on new rows.\n\n\(WorkbookLayout.keyMarker) \(WorkbookLayout.rowIDKey)"
     }
 
     /// The cell styles of a workbook.
