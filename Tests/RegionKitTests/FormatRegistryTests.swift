@@ -27,3 +27,26 @@ import TestSupport
         #expect(registry.ids == ["yaml"])
     }
 }
+
+@Suite struct FormatOptionTests {
+    struct Fake: DatasetFormat {
+        var descriptor: FormatDescriptor {
+            FormatDescriptor(
+                id: "fake", name: "Fake", summary: "", fileExtensions: [], capabilities: [.export],
+                options: [
+                    FormatOption(key: "dialect", summary: "", values: ["rfc4180", "excel"], defaultValue: "rfc4180"),
+                    FormatOption(key: "title", summary: ""),
+                ])
+        }
+    }
+
+    @Test func everyProblemIsReported() {
+        let problems = FormatOption.problems(in: ["dialect": "tsv", "colour": "red", "title": "anything"], declaredBy: [Fake()])
+        #expect(problems == [
+            "unknown option 'colour'; known: dialect, title",
+            "option 'dialect' does not take 'tsv'; it takes excel, rfc4180",
+        ])
+        #expect(FormatOption.problems(in: ["dialect": "excel"], declaredBy: [Fake()]) == [])
+        #expect(FormatOption.problems(in: ["x": "1"], declaredBy: []) == ["unknown option 'x'; these formats take no options"])
+    }
+}

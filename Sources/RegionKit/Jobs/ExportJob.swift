@@ -24,11 +24,9 @@ public struct ExportJob {
         guard loaded.isValid else {
             throw RegionKitError(.unsupported, "\(loaded.path): the dataset is invalid; run 'regionkit validate' to see why. Nothing was written.")
         }
-        let declared = Set(exporters.flatMap { $0.descriptor.options.map(\.key) })
-        let unknown = options.keys.filter { !declared.contains($0) }.sorted()
-        if !unknown.isEmpty {
-            let known = declared.isEmpty ? "these formats take no options" : "known: \(declared.sorted().joined(separator: ", "))"
-            throw RegionKitError(.invalidOption, "unknown option\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")); \(known)")
+        let problems = FormatOption.problems(in: options, declaredBy: exporters)
+        if !problems.isEmpty {
+            throw RegionKitError(.invalidOption, problems.joined(separator: "\nerror: "))
         }
         let transaction = OutputTransaction()
         let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options)
