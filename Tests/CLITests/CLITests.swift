@@ -52,6 +52,12 @@ import Testing
         #expect(findings.first?["hint"] as? String == "did you mean 'UZB'?")
     }
 
+    @Test func usageErrorsExit64() throws {
+        let run = try RegionKitBinary.run(["validate", "--format", "xml"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--format"))
+    }
+
     @Test func missingFileExitsTwo() throws {
         let run = try RegionKitBinary.run(["validate", "no/such/file.yaml"])
         #expect(run.status == 2)
@@ -98,10 +104,10 @@ import Testing
         #expect(Repository.files(under: folder) == [])
     }
 
-    @Test func unknownFormatIsAUsageError() throws {
+    @Test func unknownFormatIsRefused() throws {
         let run = try RegionKitBinary.run(["export", "--format", "docx", "--output", try Repository.temporaryFolder()])
-        #expect(run.status == 64)
-        #expect(run.stderr.contains("unknown format 'docx'"))
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("error: unknown format 'docx'; formats that export: yaml"))
     }
 
     @Test func checkPassesOnTheCheckoutAndCatchesStaleExports() throws {

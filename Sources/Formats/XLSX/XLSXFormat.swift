@@ -12,14 +12,20 @@ public struct XLSXFormat: DatasetExporter, DatasetImporter {
             id: Self.id, name: "XLSX workbook",
             summary: "A workbook to edit in Excel or LibreOffice: one sheet per table, dropdowns and validations, reimported cell by cell.",
             fileExtensions: ["xlsx"],
-            capabilities: [.export, .import, .streaming])
+            capabilities: [.export, .import, .streaming],
+            options: [
+                FormatOption(
+                    key: "memory",
+                    summary: "constant: libxlsxwriter writes each finished row to a temporary file; full: it keeps the sheets in memory",
+                    values: ["constant", "full"], defaultValue: "constant")
+            ])
     }
 
     public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {
         var exporter = WorkbookExporter()
-        if let memory = request.options["xlsx.memory"] {
+        if let memory = request.options["memory"] {
             guard memory == "constant" || memory == "full" else {
-                throw RegionKitError(.invalidOption, "xlsx.memory must be 'constant' or 'full', not '\(memory)'")
+                throw RegionKitError(.invalidOption, "the option memory takes constant or full, not '\(memory)'")
             }
             exporter.constantMemory = memory == "constant"
         }

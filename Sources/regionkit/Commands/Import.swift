@@ -32,9 +32,11 @@ extension RegionKitCommand {
         @Option(name: .customLong("input-format"), help: ArgumentHelp("The file's format id.", valueName: "id"))
         var inputFormat: String?
 
+        @OptionGroup var plugins: PluginOptions
+
         func run() throws {
             let options = ImportJob.Options(apply: apply || !dryRun, allowDeletions: allowDeletions, twoWay: twoWay, format: inputFormat)
-            let job = ImportJob(registry: .builtIn, datasetPath: dataset.path, options: options)
+            let job = ImportJob(registry: plugins.registry(), datasetPath: dataset.path, options: options)
             let outcome: ImportJob.Outcome
             do {
                 outcome = try job.run(path)
