@@ -52,6 +52,17 @@ import Testing
         #expect(codes(bad) == ["error schema.type"])
     }
 
+    @Test func numbersKeepTheExportedValueAtSpreadsheetPrecision() throws {
+        let exported = Value.number(2.7199999999999998)
+        let same = try read(.number(2.72), .indicators, "value", exported: exported)
+        #expect(same.value == exported)
+        #expect(codes(same) == [])
+        let changed = try read(.number(2.73), .indicators, "value", exported: exported)
+        #expect(changed.value == .number(2.73))
+        #expect(CellInterpreter.sameInSpreadsheets(71.427774, 71.42777400000001))
+        #expect(!CellInterpreter.sameInSpreadsheets(1, 1.0000001))
+    }
+
     @Test func datesInEveryForm() throws {
         let cell = try read(.number(43741), .memberships, "from", dateStyled: true)
         #expect(cell.value == .date(try #require(PartialDate(iso: "2019-10-03"))))

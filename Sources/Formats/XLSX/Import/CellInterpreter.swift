@@ -18,6 +18,7 @@ import RegionSchema
 /// | smart quotes in an id, code, list member or reference | structured fields | straightened, warning `xlsx.smart-quotes` |
 /// | smart quotes where only the quote marks differ from the exported text | free text | the exported text is kept, warning `xlsx.smart-quotes` |
 /// | a formula | any | its last computed value is read, warning `xlsx.formula`; none computed: error |
+/// | a number that equals the exported one to 15 significant digits | number | the exported number is kept, without a finding: spreadsheets keep no more digits |
 /// | an error value (`#N/A`) or TRUE/FALSE | any | rejected, error `xlsx.error-value` or `schema.type` |
 ///
 /// Smart quotes in free text are otherwise kept as typed: the dataset quotes its sources verbatim, and they use
@@ -102,6 +103,9 @@ struct CellInterpreter {
             if dateStyled {
                 context.warn("xlsx.date-style", "the number \(Value.format(number)) is formatted as a date; read as the number")
             }
+            if case .number(let before)? = exported, Self.sameInSpreadsheets(before, number) {
+                return context.outcome(.number(before))
+            }
             return context.outcome(.number(number))
         case .date:
             if number == number.rounded(), (1000...9999).contains(number) {
@@ -138,6 +142,12 @@ struct CellInterpreter {
                 hint: "format the cell as Text so that Excel keeps what is typed")
             return context.outcome(.text(text))
         }
+    }
+
+    /// Whether two numbers are the same to the 15 significant digits spreadsheets keep: Excel stores no more, and
+    /// libxlsxwriter writes 16, so an exported `2.7199999999999998` comes back as `2.72` and is no change.
+    static func sameInSpreadsheets(_ a: Double, _ b: Double) -> Bool {
+        a == b || String(format: "%.14e", a) == String(format: "%.14e", b)
     }
 
     // MARK: Text
@@ -218,6 +228,10 @@ struct CellInterpreter {
 
     /// The text with non-breaking and other fixed-width spaces made spaces, and white space around it removed.
     static func cleanedSpaces(_ text: String) -> String {
+        let clean =
+            text.first?.isWhitespace != true && text.last?.isWhitespace != true
+            && !text.unicodeScalars.contains(where: { $0.value >= 0xA0 && nonBreakingSpaces.contains($0) })
+        if clean { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(nonBreakingSpaces.contains(scalar) ? " " : scalar)
