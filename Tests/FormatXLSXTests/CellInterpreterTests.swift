@@ -5,7 +5,7 @@ import Testing
 
 /// Excel's habits, cell by cell: each normalised with a warning or rejected with an error, never absorbed silently.
 @Suite struct CellInterpreterTests {
-    let interpreter = CellInterpreter(file: "book.xlsx", dateSystem: .base1900)
+    let interpreter = CellInterpreter(dateSystem: .base1900)
 
     func field(_ table: TableID, _ key: String) throws -> FieldSpec {
         try #require(DatasetSchema.table(table).field(key))
@@ -16,8 +16,8 @@ import Testing
         exported: Value? = nil, system: DateSerial.System = .base1900
     ) throws -> CellInterpreter.Outcome {
         let cell = SheetCell(address: CellAddress(row: 7, column: 4), content: content, isDateStyled: dateStyled, formula: formula)
-        return CellInterpreter(file: "book.xlsx", dateSystem: system)
-            .read(cell, field: try field(table, key), sheet: "Memberships", exported: exported)
+        return CellInterpreter(dateSystem: system)
+            .read(cell, field: try field(table, key), location: Location(file: "book.xlsx", cell: "Memberships!D7"), exported: exported)
     }
 
     func codes(_ outcome: CellInterpreter.Outcome) -> [String] {

@@ -24,7 +24,6 @@ import RegionSchema
 /// Smart quotes in free text are otherwise kept as typed: the dataset quotes its sources verbatim, and they use
 /// typographic quotes.
 struct CellInterpreter {
-    let file: String
     let dateSystem: DateSerial.System
 
     /// What a cell gives: its value (nil for an empty cell or one that cannot be read) and the findings about it.
@@ -35,9 +34,10 @@ struct CellInterpreter {
         var unreadable = false
     }
 
-    /// Reads `cell` as a value of `field`; `exported` is the row's value at export, when known.
-    func read(_ cell: SheetCell, field: FieldSpec, sheet: String, exported: Value?) -> Outcome {
-        var context = Context(field: field, location: Location(file: file, cell: WorkbookLayout.reference(sheet, cell.address)))
+    /// Reads `cell` as a value of `field`; `location` names the cell in findings, `exported` is the row's value at
+    /// export, when known.
+    func read(_ cell: SheetCell, field: FieldSpec, location: Location, exported: Value?) -> Outcome {
+        var context = Context(field: field, location: location)
         var content = cell.content
         if let formula = cell.formula {
             if content == .text("") {

@@ -36,8 +36,18 @@ final class TableSheetImport {
     /// Whether the header row names the table's key field.
     var hasKeyColumn: Bool { header?.columns[table.primaryKey] != nil }
 
+    private lazy var sheetPrefix = WorkbookLayout.sheetPrefix(sheet)
+    private var letters: [Int: String] = [:]
+
     private func location(_ row: Int, _ column: Int) -> Location {
-        Location(file: file, cell: WorkbookLayout.reference(sheet, CellAddress(row: row, column: column)))
+        let columnLetters: String
+        if let known = letters[column] {
+            columnLetters = known
+        } else {
+            columnLetters = CellAddress.letters(of: column)
+            letters[column] = columnLetters
+        }
+        return Location(file: file, cell: sheetPrefix + columnLetters + String(row))
     }
 
     /// Takes the next row of the sheet.
@@ -142,9 +152,10 @@ final class TableSheetImport {
                 record.unreadable.insert(field.key)
                 continue
             }
-            record.fieldLocations[field.key] = location(row.number, column)
+            let place = location(row.number, column)
+            record.fieldLocations[field.key] = place
             guard let cell = cells[field.key] else { continue }
-            let outcome = interpreter.read(cell, field: field, sheet: sheet, exported: exported?[field.key])
+            let outcome = interpreter.read(cell, field: field, location: place, exported: exported?[field.key])
             findings += outcome.findings
             if let value = outcome.value { record[field.key] = value }
             if outcome.unreadable { record.unreadable.insert(field.key) }

@@ -18,7 +18,7 @@ struct WorkbookImporter {
         let base = record.flatMap { decodeBase($0, path: path, findings: &findings) }
 
         let sheets = try assignSheets(index, path: path, findings: &findings)
-        let interpreter = CellInterpreter(file: path, dateSystem: index.dateSystem)
+        let interpreter = CellInterpreter(dateSystem: index.dateSystem)
         var dataset = Dataset(schemaVersion: record?.schemaVersion ?? DatasetSchema.version)
         var problems: [String] = []
         for table in WorkbookLayout.tables {

@@ -58,10 +58,15 @@ enum WorkbookLayout {
 
     /// A cell reference as written, after its sheet name (quoted when it must be).
     static func reference(_ sheet: String, _ cell: String) -> String {
+        sheetPrefix(sheet) + cell
+    }
+
+    /// The sheet part of a reference: `Memberships!`, or `'Military bases'!` for a name that must be quoted.
+    static func sheetPrefix(_ sheet: String) -> String {
         let plain =
             !sheet.isEmpty && sheet.first?.isNumber == false
             && sheet.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "." }
-        return (plain ? sheet : quoted(sheet)) + "!" + cell
+        return (plain ? sheet : quoted(sheet)) + "!"
     }
 
     /// The text of a header comment: what the column holds and accepts, then the key line.
