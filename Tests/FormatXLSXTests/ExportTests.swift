@@ -119,11 +119,15 @@ import Testing
 
     @Test func thePartsOfTheBaseStayUnderExcelsCellLimitAndJoinBack() throws {
         let long = (0..<5000).map { "  line \($0): " + String(repeating: "x", count: 40) }.joined(separator: "\n") + "\n"
-        let parts = ExportRecord.parts(of: long)
-        #expect(parts.count > 1)
-        #expect(parts.allSatisfy { $0.count <= ExportRecord.partLimit })
-        #expect(parts.joined(separator: "\n") + "\n" == long)
-        let record = ExportRecord(schemaVersion: "1", fingerprint: "sha256:x", datasetName: "d", columns: [], baseYAML: long)
-        #expect(ExportRecord(rows: record.rows)?.baseYAML == long)
+        let wide = "a: " + String(repeating: "ж", count: 40_000) + "\nb: c\n"
+        for text in [long, wide] {
+            let parts = ExportRecord.parts(of: text)
+            #expect(parts.count > 1)
+            #expect(parts.allSatisfy { $0.text.utf8.count <= ExportRecord.partLimit })
+            let record = ExportRecord(schemaVersion: "1", fingerprint: "sha256:x", datasetName: "d", columns: [], baseYAML: text)
+            #expect(ExportRecord(rows: record.rows)?.baseYAML == text)
+        }
+        #expect(ExportRecord.parts(of: wide).map(\.joinsNext) == [true, true, false])
     }
+
 }

@@ -10,10 +10,11 @@
 /// | `fingerprint` | `sha256:…` of the exported dataset | | |
 /// | `dataset` | the dataset's name | | |
 /// | `column` | sheet | column letter | field key |
-/// | `base` | a part of the exported dataset's canonical YAML | | |
+/// | `base` | a part of the exported dataset's canonical YAML | `continues` when a cut line goes on in the next row | |
 ///
-/// The `base` rows, joined with line breaks, are the canonical YAML of the exported dataset: the base of a three-way
-/// merge. Each part is a run of whole lines under Excel's limit of 32 767 characters per cell.
+/// The `base` rows, each followed by a line break unless marked `continues`, are the canonical YAML of the exported
+/// dataset: the base of a three-way merge. Each part is a run of whole lines under Excel's limit of 32 767 characters
+/// per cell; a longer line is cut.
 struct ExportRecord: Equatable {
     /// A column of a table sheet as exported: which field key its letter held.
     struct Column: Equatable {
@@ -30,6 +31,9 @@ struct ExportRecord: Equatable {
     /// The canonical YAML of the exported dataset.
     var baseYAML: String
 
+    /// The third cell of a `base` row whose part continues on the next row without a line break.
+    static let joinsNextMark = "continues"
+
     /// The longest part of the base YAML written to one cell.
     static let partLimit = 30_000
 
@@ -43,34 +47,45 @@ struct ExportRecord: Equatable {
             ["dataset", datasetName],
         ]
         rows += columns.map { ["column", $0.sheet, $0.letter, $0.key] }
-        rows += Self.parts(of: baseYAML).map { ["base", $0] }
+        rows += Self.parts(of: baseYAML).map { ["base", $0.text] + ($0.joinsNext ? [Self.joinsNextMark] : []) }
         return rows
     }
 
-    /// Splits a text into runs of whole lines, each under `partLimit` characters (a longer line is cut).
-    static func parts(of text: String) -> [String] {
-        var parts: [String] = []
+    /// Splits a text into runs of whole lines, each of at most `partLimit` UTF-8 bytes; a longer line is cut into
+    /// parts that say they join the next one without a line break.
+    static func parts(of text: String) -> [(text: String, joinsNext: Bool)] {
+        var parts: [(text: String, joinsNext: Bool)] = []
         var current: [Substring] = []
         var length = 0
         let lines =
             text.hasSuffix("\n")
             ? text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
             : text.split(separator: "\n", omittingEmptySubsequences: false)
+        func flush() {
+            if !current.isEmpty { parts.append((current.joined(separator: "\n"), false)) }
+            current = []
+            length = 0
+        }
         for line in lines {
-            if !current.isEmpty && length + line.count + 1 > partLimit {
-                parts.append(current.joined(separator: "\n"))
-                current = []
-                length = 0
-            }
+            // UTF-8 bytes bound Excel's UTF-16 characters from above and are counted at once.
+            if length + line.utf8.count + 1 > partLimit { flush() }
             var rest = line
-            while rest.count > partLimit {
-                parts.append(String(rest.prefix(partLimit)))
-                rest = rest.dropFirst(partLimit)
+            while rest.utf8.count > partLimit {
+                var end = rest.startIndex
+                var bytes = 0
+                for character in rest {
+                    let size = character.utf8.count
+                    if bytes + size > partLimit { break }
+                    bytes += size
+                    end = rest.index(after: end)
+                }
+                parts.append((String(rest[..<end]), true))
+                rest = rest[end...]
             }
             current.append(rest)
-            length += rest.count + 1
+            length += rest.utf8.count + 1
         }
-        if !current.isEmpty { parts.append(current.joined(separator: "\n")) }
+        flush()
         return parts
     }
 
@@ -78,7 +93,7 @@ struct ExportRecord: Equatable {
     init?(rows: [[String]]) {
         var values: [String: String] = [:]
         var columns: [Column] = []
-        var parts: [String] = []
+        var base = ""
         for row in rows {
             guard let key = row.first else { continue }
             let rest = Array(row.dropFirst())
@@ -86,7 +101,8 @@ struct ExportRecord: Equatable {
             case "column":
                 if rest.count >= 3 { columns.append(Column(sheet: rest[0], letter: rest[1], key: rest[2])) }
             case "base":
-                parts.append(rest.first ?? "")
+                base += rest.first ?? ""
+                if rest.count < 2 || rest[1] != Self.joinsNextMark { base += "\n" }
             default:
                 if values[key] == nil { values[key] = rest.first ?? "" }
             }
@@ -99,7 +115,7 @@ struct ExportRecord: Equatable {
         self.fingerprint = fingerprint
         self.datasetName = values["dataset"] ?? ""
         self.columns = columns
-        self.baseYAML = parts.isEmpty ? "" : parts.joined(separator: "\n") + "\n"
+        self.baseYAML = base
     }
 
     init(schemaVersion: String, fingerprint: String, datasetName: String, columns: [Column], baseYAML: String) {

@@ -1,6 +1,5 @@
 import Foundation
 import RegionKit
-import RegionYAML
 
 /// Writes a dataset as an XLSX workbook for analysts: a README sheet, one sheet per table with validations, a hidden
 /// sheet of closed lists, and the hidden export record that lets an import find and merge every change.
@@ -28,12 +27,7 @@ struct WorkbookExporter {
 
     /// Writes the workbook of `dataset` to the file at `path`.
     func write(_ dataset: Dataset, name: String, to path: String) throws(RegionKitError) {
-        let baseYAML: String
-        do {
-            baseYAML = try DatasetYAMLCodec.encode(dataset)
-        } catch {
-            throw RegionKitError(.writeFailed, "cannot write the dataset as YAML: \(error.description)")
-        }
+        let baseYAML = try DatasetYAMLText.of(dataset)
         let fingerprint = try DatasetFingerprint.of(dataset)
 
         let workbook = try Workbook(path: path, constantMemory: constantMemory)
