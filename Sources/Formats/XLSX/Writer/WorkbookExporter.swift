@@ -63,6 +63,9 @@ struct WorkbookExporter {
         sheet.activate()
         try sheet.setColumns(0, 0, width: 120, style: styles.readmeBody)
         for (row, line) in readme.lines.enumerated() where !line.text.isEmpty {
+            // Spreadsheets do not grow rows for wrapped text on their own: about 110 characters fit on a line.
+            let lines = (line.text.count + 109) / 110
+            if lines > 1 { try sheet.setRow(row, height: 15 * Double(lines)) }
             let style: CellStyle
             switch line.kind {
             case .title: style = styles.readmeTitle

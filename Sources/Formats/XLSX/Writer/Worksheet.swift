@@ -39,6 +39,11 @@ struct Worksheet {
             worksheet_set_column_opt(handle, lxw_col_t(first), lxw_col_t(last), width, style?.handle, &options), 0, first)
     }
 
+    /// Sets the height of a row, in points. With constant memory, call it before writing the row's cells.
+    func setRow(_ row: Int, height: Double) throws(RegionKitError) {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), row, 0)
+    }
+
     /// Keeps the first `rows` rows in view while scrolling.
     func freezeRows(_ rows: Int) {
         worksheet_freeze_panes(handle, lxw_row_t(rows), 0)
