@@ -62,6 +62,14 @@ public struct ExportOutput {
         try write(Array(text.utf8), named: fileName)
     }
 
+    /// Stages a file named `fileName` inside the folder that `produce` writes piece by piece, for exporters that
+    /// stream rows rather than build the whole file.
+    public func write(
+        named fileName: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        try transaction.write(to: try path(for: fileName), produce)
+    }
+
     /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.
     public func path(for fileName: String) throws(RegionKitError) -> String {
         let parts = fileName.split(separator: "/", omittingEmptySubsequences: false)
