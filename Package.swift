@@ -31,9 +31,10 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(name: "FormatCSV", dependencies: ["RegionKit"], path: "Sources/Formats/CSV"),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatCSV"]),
 
         .executableTarget(
             name: "regionkit",
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,11 @@
 @_exported public import RegionKit
 @_exported public import FormatYAML
+@_exported public import FormatCSV
 
 extension FormatRegistry {
     /// The formats built into RegionKit, in the order `regionkit formats` lists and `regionkit export` writes them.
     public static let builtIn = FormatRegistry([
         YAMLFormat(),
+        CSVFormat(),
     ])
 }
