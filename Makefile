@@ -7,9 +7,11 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES :=
-# PyPI tools the tests use to check exports independently.
-PYPI_TOOLS := check-jsonschema
+TEST_PACKAGES := libreoffice-calc-nogui
+# PyPI tools the tests use to check exports independently (console script name = package name).
+PYPI_TOOLS := check-jsonschema frictionless
+# PyPI libraries the tests' Python scripts import (import name = package name).
+PYPI_LIBRARIES := polars
 
 .PHONY: all deps test-deps build export schema check test format lint clean
 
@@ -33,6 +35,11 @@ test-deps: deps
 		command -v $$tool >/dev/null 2>&1 || { echo "installing $$tool from PyPI"; \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
+	done
+	@for library in $(PYPI_LIBRARIES); do \
+		$(PYTHON) -c "import $$library" >/dev/null 2>&1 || { echo "installing $$library from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$library 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$library; }; \
 	done
 
 build: deps
