@@ -40,11 +40,16 @@ enum CSVFixture {
         return path
     }
 
-    /// Replaces the first occurrence of `old` in a text file (bytes kept as they are elsewhere); fails if absent.
+    /// Replaces the first occurrence of `old` in a text file, keeping every other byte (a byte order mark included).
     static func edit(_ path: String, replacing old: String, with new: String) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try self.text(path)
         let range = try #require(text.range(of: old), "'\(old)' is not in \(path)")
-        try text.replacingCharacters(in: range, with: new).write(toFile: path, atomically: false, encoding: .utf8)
+        try write(Array(text.replacingCharacters(in: range, with: new).utf8), to: path)
+    }
+
+    /// A file's text, a byte order mark kept as U+FEFF.
+    static func text(_ path: String) throws -> String {
+        String(decoding: try bytes(path), as: UTF8.self)
     }
 
     /// The findings that are not notes.

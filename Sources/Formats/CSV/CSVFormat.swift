@@ -22,7 +22,13 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
             id: Self.id, name: "CSV",
             summary: "A Frictionless data package: one CSV file per table and datapackage.json; dialects rfc4180, excel, excel-semicolon.",
             fileExtensions: ["csv"],
-            capabilities: [.export, .import, .streaming])
+            capabilities: [.export, .import, .streaming],
+            options: [
+                FormatOption(
+                    key: Self.dialectOption,
+                    summary: "the CSV dialect; an export writes rfc4180 unless told, an import detects each file's from its header row unless told",
+                    values: CSVDialect.allCases.map(\.name), defaultValue: CSVDialect.standard.name)
+            ])
     }
 
     /// The dialect an export request asks for.
@@ -57,5 +63,14 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
 
     public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
         try CSVPackageReader(dialect: importDialect).read(path)
+    }
+
+    /// Reads a package in the dialect the option `dialect` names, else in `importDialect`, else detecting it.
+    public func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset {
+        guard let name = options[Self.dialectOption] else { return try read(path) }
+        guard let dialect = CSVDialect(name: name) else {
+            throw RegionKitError(.invalidOption, "unknown CSV dialect '\(name)'; known: \(CSVDialect.names)")
+        }
+        return try CSVPackageReader(dialect: dialect).read(path)
     }
 }

@@ -48,13 +48,13 @@ public struct CSVPackageReader: Sendable {
             findings += result.findings
             if result.choice.isDetected { detected.append((result.choice, folder + relative)) }
         }
-        findings += Self.dialectNotes(detected)
+        findings += Self.dialectNotes(detected, of: package.files.count)
         return ImportedDataset(
             dataset: dataset, findings: Finding.sorted(findings), base: nil, baseFingerprint: package.fingerprint)
     }
 
-    /// One note per detected dialect, naming the files read in it.
-    static func dialectNotes(_ detected: [(choice: DialectChoice, file: String)]) -> [Finding] {
+    /// One note per detected dialect, naming the files read in it (or saying "the N CSV files" when it is all of them).
+    static func dialectNotes(_ detected: [(choice: DialectChoice, file: String)], of total: Int) -> [Finding] {
         var groups: [(choice: DialectChoice, files: [String])] = []
         for (choice, file) in detected {
             if let index = groups.firstIndex(where: { $0.choice == choice }) {
@@ -65,12 +65,14 @@ public struct CSVPackageReader: Sendable {
         }
         return groups.map { group in
             let names = group.files.map { URL(fileURLWithPath: $0).lastPathComponent }
+            let several = names.count > 1
+            let subject = several && names.count == total ? "the \(total) CSV files" : names.joined(separator: ", ")
             let alternatives = group.choice.alternatives.isEmpty
                 ? ""
-                : " (\(group.choice.alternatives.map(\.name).joined(separator: ", ")) would read \(names.count == 1 ? "it" : "them") the same)"
+                : " (\(group.choice.alternatives.map(\.name).joined(separator: ", ")) would read \(several ? "them" : "it") the same)"
             return Finding(
                 code: "csv.dialect", severity: .note,
-                message: "read \(names.joined(separator: ", ")) as dialect \(group.choice.dialect)\(alternatives), detected from the header row: \(group.choice.reason ?? "")",
+                message: "read \(subject) as dialect \(group.choice.dialect)\(alternatives), detected from \(several ? "their header rows" : "the header row"): \(group.choice.reason ?? "")",
                 location: Location(file: group.files[0], line: 1, column: 1),
                 hint: "choose another with --dialect: \(CSVDialect.names)")
         }

@@ -23,17 +23,17 @@ public struct DialectChoice: Sendable, Hashable {
     public static func detect(_ preview: HeaderPreview, byteOrderMark: Bool, file: String) throws(RegionKitError) -> DialectChoice {
         switch (preview.commas > 0, preview.semicolons > 0) {
         case (false, true):
-            return DialectChoice(dialect: .excelSemicolon, alternatives: [], reason: "';' between the header's fields")
+            return DialectChoice(dialect: .excelSemicolon, alternatives: [], reason: "';' between fields")
         case (true, false):
             if byteOrderMark {
-                return DialectChoice(dialect: .excel, alternatives: [], reason: "',' between the header's fields and a byte order mark")
+                return DialectChoice(dialect: .excel, alternatives: [], reason: "',' between fields and a byte order mark")
             }
             if preview.lineBreak == .crlf || preview.lineBreak == .cr {
                 return DialectChoice(
                     dialect: .rfc4180, alternatives: [.excel],
-                    reason: "',' between the header's fields, no byte order mark; \\r\\n line breaks, as excel also writes")
+                    reason: "',' between fields, no byte order mark, \\r\\n line breaks as excel writes")
             }
-            return DialectChoice(dialect: .rfc4180, alternatives: [], reason: "',' between the header's fields, no byte order mark")
+            return DialectChoice(dialect: .rfc4180, alternatives: [], reason: "',' between fields, no byte order mark")
         case (true, true):
             throw undecided(file, "its header row has both ',' and ';' between fields")
         case (false, false):
