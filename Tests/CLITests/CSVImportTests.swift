@@ -118,6 +118,25 @@ import Testing
         #expect(twoWay.stdout.contains("    status: 'member' → 'prospective' (out/csv/memberships.csv:"))
     }
 
+    /// A generated dataset with Cyrillic, commas, quotes, line breaks and leading '=' or '+' in its notes
+    /// round-trips through every dialect.
+    @Test(arguments: ["rfc4180", "excel", "excel-semicolon"])
+    func aLargeGeneratedDatasetRoundTrips(_ dialect: String) throws {
+        let folder = try Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.path("Fixtures/central-asia"), toPath: folder + "/central-asia")
+        let dataset = "central-asia/generated.yaml"
+        let generate = try RegionKitBinary.run(["generate", "--dataset", "central-asia/dataset.yaml", "--indicators", "3000", "--seed", "7", "--output", dataset], in: folder)
+        try #require(generate.status == 0, "\(generate.stderr)")
+        let notes = try String(contentsOfFile: folder + "/" + dataset, encoding: .utf8)
+        #expect(["note: \"=", "note: \"+", "note: =", "note: +"].contains { notes.contains($0) }, "no note to guard")
+        let export = try RegionKitBinary.run(
+            ["export", "--format", "csv", "--option", "dialect=\(dialect)", "--output", "out", "--dataset", dataset, "--quiet"], in: folder)
+        try #require(export.status == 0, "\(export.stderr)")
+        let run = try RegionKitBinary.run(["import", "out/csv", "--dataset", dataset], in: folder)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\nno changes: the file matches the dataset\n"), "\(run.stdout)")
+    }
+
     @Test func dialectOptionsAreChecked() throws {
         let (folder, dataset, package) = try scratchExport("rfc4180")
         let unknown = try RegionKitBinary.run(["import", package, "--dataset", dataset, "--dialect", "tab"], in: folder)

@@ -180,6 +180,15 @@ import TestSupport
         #expect(error.message.hasPrefix(path + ":"))
     }
 
+    @Test func anEmptyFileIsAnErrorNotAnUnknownDialect() throws {
+        let (folder, _) = try Self.exported()
+        try CSVFixture.write(CSVWriter.byteOrderMark, to: folder + "/bases.csv")
+        let imported = try Self.imported(folder)
+        #expect(CSVFixture.problems(imported).map(\.description) == [
+            "\(folder)/bases.csv:1:1: error: bases: the file is empty; it needs at least the header row [csv.empty]\n  hint: the header row is: id,name,host,operator,source,quote"
+        ])
+    }
+
     // MARK: Dialects
 
     @Test func aHeaderWithBothSeparatorsIsRefusedNamingTheChoices() throws {

@@ -75,6 +75,7 @@ public final class CSVReader {
             throw failure(error)
         }
         var preview = HeaderPreview()
+        preview.isEmpty = bytes.isEmpty
         var quoted = false
         var position = bytes.startIndex
         while position < bytes.endIndex {
@@ -275,6 +276,8 @@ public struct HeaderPreview: Sendable, Hashable {
     public var tabs = 0
     /// Nil when the file is one line without a line break.
     public var lineBreak: LineBreak?
+    /// Whether the file has nothing after its byte order marks.
+    public var isEmpty = false
 
     public init(commas: Int = 0, semicolons: Int = 0, tabs: Int = 0, lineBreak: LineBreak? = nil) {
         self.commas = commas

@@ -17,7 +17,7 @@ struct CSVTableReader {
     let dialect: CSVDialect?
 
     /// What reading the file gave.
-    struct Result {
+    struct Outcome {
         var records: [Record] = []
         var findings: [Finding] = []
         var choice: DialectChoice
@@ -30,16 +30,20 @@ struct CSVTableReader {
         case unnamed
     }
 
-    func read() throws(RegionKitError) -> Result {
+    func read() throws(RegionKitError) -> Outcome {
         let reader = try CSVReader(path: path, file: file)
         let choice: DialectChoice
         if let dialect {
             choice = .given(dialect)
         } else {
-            choice = try DialectChoice.detect(try reader.headerPreview(), byteOrderMark: reader.byteOrderMarks > 0, file: file)
+            let preview = try reader.headerPreview()
+            // An empty file has no header to tell the dialect from; it is reported as empty below.
+            choice = preview.isEmpty
+                ? .given(.standard)
+                : try DialectChoice.detect(preview, byteOrderMark: reader.byteOrderMarks > 0, file: file)
         }
         reader.delimiter = choice.dialect.delimiter
-        var result = Result(choice: choice)
+        var result = Outcome(choice: choice)
         if reader.byteOrderMarks > 1 {
             result.findings.append(Finding(
                 code: "csv.byte-order-mark", severity: .warning,
@@ -128,7 +132,7 @@ struct CSVTableReader {
     // MARK: Rows
 
     private func readRows(
-        _ reader: CSVReader, columns: [Column], header: CSVRecord, choice: DialectChoice, into result: inout Result
+        _ reader: CSVReader, columns: [Column], header: CSVRecord, choice: DialectChoice, into result: inout Outcome
     ) throws(RegionKitError) {
         let codec = CellCodec(dialect: choice.dialect)
         var blankLines: [Int] = []

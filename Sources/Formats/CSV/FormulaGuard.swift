@@ -10,16 +10,17 @@ public enum FormulaGuard {
 
     /// Whether a cell text starts with the mark.
     public static func isGuarded(_ text: String) -> Bool {
-        text.unicodeScalars.first == "'"
+        text.utf8.first == 0x27
     }
 
-    /// The characters that make a spreadsheet read a cell as a formula, and the mark itself.
-    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
+    /// The first bytes that make a spreadsheet read a cell as a formula (`=`, `+`, `-`, `@`, tab, carriage
+    /// return), and the mark itself.
+    static let triggers: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D, 0x27]
 
     /// Whether a text needs the mark.
     public static func needsGuard(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return triggers.contains(Character(first))
+        guard let first = text.utf8.first else { return false }
+        return triggers.contains(first)
     }
 
     /// The cell text of a value: the value with the mark in front when it needs one.
@@ -30,6 +31,6 @@ public enum FormulaGuard {
     /// The value of a cell text: without its leading mark, if it has one.
     public static func unguarded(_ text: String) -> String {
         guard isGuarded(text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst()))
+        return String(decoding: text.utf8.dropFirst(), as: UTF8.self)
     }
 }
