@@ -31,9 +31,10 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(name: "FormatGeoJSON", dependencies: ["RegionKit"], path: "Sources/Formats/GeoJSON"),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatGeoJSON"]),
 
         .executableTarget(
             name: "regionkit",

@@ -25,7 +25,7 @@ public struct ExportJob {
             throw RegionKitError(.unsupported, "\(loaded.path): the dataset is invalid; run 'regionkit validate' to see why. Nothing was written.")
         }
         let transaction = OutputTransaction()
-        let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options)
+        let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options, datasetPath: loaded.path)
         for exporter in exporters {
             try exporter.export(request, to: ExportOutput(folder: folder(for: exporter), transaction: transaction))
         }
