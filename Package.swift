@@ -32,9 +32,10 @@ let package = Package(
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
         .target(name: "FormatGeoJSON", dependencies: ["RegionKit"], path: "Sources/Formats/GeoJSON"),
+        .target(name: "FormatMap", dependencies: ["RegionKit", "FormatGeoJSON"], path: "Sources/Formats/Map"),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatGeoJSON"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatGeoJSON", "FormatMap"]),
 
         .executableTarget(
             name: "regionkit",

@@ -1,6 +1,7 @@
 @_exported public import RegionKit
 @_exported public import FormatYAML
 @_exported public import FormatGeoJSON
+@_exported public import FormatMap
 
 extension FormatRegistry {
     /// The formats built into RegionKit, in the order `regionkit formats` lists and `regionkit export` writes them.
@@ -8,5 +9,6 @@ extension FormatRegistry {
         YAMLFormat(),
         GeoJSONFormat(),
         GeoJSONSeqFormat(),
+        MapFormat(),
     ])
 }
