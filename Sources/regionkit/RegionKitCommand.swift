@@ -7,7 +7,7 @@ struct RegionKitCommand: ParsableCommand {
         commandName: "regionkit",
         abstract: "Validate, export and import the Central Asia relations dataset.",
         version: "0.1.0",
-        subcommands: [Validate.self, Export.self, Formats.self, Schema.self, Check.self])
+        subcommands: [Validate.self, Export.self, Map.self, Formats.self, Schema.self, Check.self])
 }
 
 /// Exit statuses shared by every command.

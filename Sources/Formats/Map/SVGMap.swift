@@ -60,8 +60,14 @@ public struct SVGMap: Sendable {
         let layout = MapLayout(projection: MapProjection(projection), focus: focus)
         self.layout = layout
 
-        var values: [String: String] = [:]
+        // Only what shows in the frame counts for the legend.
+        var drawn: [(id: String, rings: [[MapPoint]])] = []
         for id in ids {
+            let rings = Self.clippedRings(try polygons(id), layout)
+            if !rings.isEmpty { drawn.append((id, rings)) }
+        }
+        var values: [String: String] = [:]
+        for (id, _) in drawn {
             if case .text(let text) = table.value(id, property) { values[id] = text }
         }
         let colours = MapPalette.colours(for: Set(values.values), column: property)
@@ -74,9 +80,7 @@ public struct SVGMap: Sendable {
         }
         var hasContext = !shapes.isEmpty
         var hasNoValue = false
-        for id in ids {
-            let rings = Self.clippedRings(try polygons(id), layout)
-            guard !rings.isEmpty else { continue }
+        for (id, rings) in drawn {
             let fill = values[id].flatMap { colourOf[$0] } ?? MapPalette.noValue
             if values[id] == nil { hasNoValue = true }
             var shape = Shape(id: id, fill: fill, rings: rings, label: countries[id]?.name, isFocus: countries[id]?.role == "central asian state")
