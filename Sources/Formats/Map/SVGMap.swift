@@ -44,6 +44,7 @@ public struct SVGMap: Sendable {
         guard column.type == .text else {
             throw RegionKitError(.invalidOption, "property=\(property): the column holds numbers; the map fills countries by a text column: \(textColumns.joined(separator: ", "))")
         }
+        try table.selecting([property], option: "property").checkFlattened()
         self.column = column
 
         let normalizer = GeometryNormalizer()

@@ -6,10 +6,20 @@ public struct AttributeTable: Sendable {
     public private(set) var columns: [AttributeColumn]
     /// The values of each feature, by feature id, then by column name. A missing value is null.
     public private(set) var rows: [String: [String: AttributeValue]]
+    /// Why a column cannot be written, by column name: its values could not be flattened into one per cell.
+    public private(set) var problems: [String: String]
 
-    public init(columns: [AttributeColumn], rows: [String: [String: AttributeValue]]) {
+    public init(columns: [AttributeColumn], rows: [String: [String: AttributeValue]], problems: [String: String] = [:]) {
         self.columns = columns
         self.rows = rows
+        self.problems = problems
+    }
+
+    /// Throws the problem of the first column that cannot be flattened, if any.
+    public func checkFlattened() throws(RegionKitError) {
+        if let problem = columns.lazy.compactMap({ self.problems[$0.name] }).first {
+            throw RegionKitError(.unsupported, problem)
+        }
     }
 
     /// A feature's value of a column (null when it has none).
@@ -37,15 +47,17 @@ public struct AttributeTable: Sendable {
             }
             selected.append(column)
         }
-        return AttributeTable(columns: selected, rows: rows)
+        return AttributeTable(columns: selected, rows: rows, problems: problems)
     }
 
-    /// The table without the columns of `types` that hold no value in any row. GDAL reads a column without values
-    /// as text, so an empty number column would change type; a text column keeps its type either way.
+    /// The table without the columns of `types` that hold no value in any row (columns that could not be
+    /// flattened stay, to be reported). GDAL reads a column without values as text, so an empty number column
+    /// would change type; a text column keeps its type either way.
     public func droppingEmpty(of types: Set<AttributeColumn.ValueType>) -> AttributeTable {
         let kept = columns.filter { column in
-            !types.contains(column.type) || rows.values.contains { !($0[column.name] ?? .null).isNull }
+            !types.contains(column.type) || problems[column.name] != nil
+                || rows.values.contains { !($0[column.name] ?? .null).isNull }
         }
-        return AttributeTable(columns: kept, rows: rows)
+        return AttributeTable(columns: kept, rows: rows, problems: problems)
     }
 }

@@ -6,7 +6,8 @@ public import RegionKit
 ///
 /// Organization and indicator columns are made from the dataset, named by `ColumnNaming`, for those that concern at
 /// least one of the countries. Something that would need two values in one cell, such as two figures of one
-/// indicator or two open-ended periods in one organization, cannot be flattened and is an error.
+/// indicator or two open-ended periods in one organization, cannot be flattened: the table records the problem
+/// for that column, and writing the column is an error (leaving it out with `properties=` is not).
 public struct CountryAttributes: Sendable {
     public let dataset: Dataset
     /// The ids of the countries that get a row.
@@ -41,9 +42,11 @@ public struct CountryAttributes: Sendable {
     /// The separator of values joined into one text cell, the same as in the dataset's other text formats.
     public static let joiner = "; "
 
-    /// Every column and every country's values. Throws when a value cannot be flattened or two columns get one name.
+    /// Every column and every country's values, with the columns that cannot be flattened. Throws when two columns
+    /// would get one name.
     public func table() throws(RegionKitError) -> AttributeTable {
         let included = Set(countries)
+        var problems: [String: String] = [:]
         var columns = Self.leadingColumns
         var rows: [String: [String: AttributeValue]] = [:]
         let countryRows = Dictionary(dataset.countryRows.map { ($0.id, $0) }) { first, _ in first }
@@ -69,10 +72,11 @@ public struct CountryAttributes: Sendable {
                 let periods = memberships.filter { $0.country == id && $0.organization == organization.id }
                 let open = periods.filter { $0.to == nil }
                 guard open.count <= 1 else {
-                    throw RegionKitError(
-                        .unsupported,
-                        "cannot flatten \(status.name) for \(id): \(open.count) membership periods in \(organization.id) have no end "
-                            + "(\(open.map(\.id).joined(separator: ", "))); give all but one a 'to' date, or leave the column out with properties=")
+                    let problem = "cannot flatten \(status.name) for \(id): \(open.count) membership periods in \(organization.id) have no end "
+                        + "(\(open.map(\.id).joined(separator: ", "))); give all but one a 'to' date, or leave the column out with properties="
+                    problems[status.name] = problems[status.name] ?? problem
+                    problems[since.name] = problems[since.name] ?? problem
+                    continue
                 }
                 guard let current = open.first else { continue }
                 rows[id]?[status.name] = .text(current.status)
@@ -98,10 +102,9 @@ public struct CountryAttributes: Sendable {
             for id in countries {
                 let values = indicators.filter { $0.country == id && $0.indicator == indicator.indicator }
                 guard values.count <= 1 else {
-                    throw RegionKitError(
-                        .unsupported,
-                        "cannot flatten \(name) for \(id): the dataset has \(values.count) figures of \(indicator.indicator) "
-                            + "(\(values.map(\.id).joined(separator: ", "))); leave the column out with properties=")
+                    problems[name] = problems[name] ?? "cannot flatten \(name) for \(id): the dataset has \(values.count) figures of "
+                        + "\(indicator.indicator) (\(values.map(\.id).joined(separator: ", "))); leave the column out with properties="
+                    continue
                 }
                 if let value = values.first?.value { rows[id]?[name] = .real(value) }
             }
@@ -123,7 +126,7 @@ public struct CountryAttributes: Sendable {
             throw RegionKitError(
                 .unsupported, "cannot flatten: two columns would both be named '\(column.name)'; rename an organization's abbreviation or an indicator key")
         }
-        return AttributeTable(columns: columns, rows: rows)
+        return AttributeTable(columns: columns, rows: rows, problems: problems)
     }
 
     /// The ids of the sources of every row about a country, in the order of the sources table.

@@ -33,11 +33,14 @@ public struct CountryLayer: Sendable {
         return ids
     }
 
-    /// The attribute table of the layer's countries with the chosen columns.
+    /// The attribute table of the layer's countries with the chosen columns; a chosen column that cannot be
+    /// flattened is an error.
     public func attributes(for ids: [String]) throws(RegionKitError) -> AttributeTable {
         let table = try CountryAttributes(dataset: dataset, countries: ids).table()
-        if let names = options.properties { return try table.selecting(names, option: "properties") }
-        return table.droppingEmpty(of: [.integer, .real])
+        let chosen = try options.properties.map { names throws(RegionKitError) in try table.selecting(names, option: "properties") }
+            ?? table.droppingEmpty(of: [.integer, .real])
+        try chosen.checkFlattened()
+        return chosen
     }
 
     /// The layer, its polygons cut at the antimeridian, rounded, cleaned and right-handed.
