@@ -6,15 +6,17 @@ import Testing
 /// it to a GeoPackage without a warning.
 @Suite struct GDALTests {
     /// The country layer's fields as `ogrinfo` lists them: name and GDAL type. GDAL adds `id` from the feature ids.
-    static let countryFields = ["id: String"] + GeoJSONExportTests.countryColumns.map { name in
-        let type: String
-        switch name {
-        case "csto_since", "eurasec_since", "pamir_since": type = "Integer"
-        case _ where GeoJSONExportTests.countryColumns.firstIndex(of: name).map({ (13...21).contains($0) }) == true: type = "Real"
-        default: type = "String"
+    static let countryFields =
+        ["id: String"]
+        + GeoJSONExportTests.countryColumns.map { name in
+            let type: String
+            switch name {
+            case "csto_since", "eurasec_since", "pamir_since": type = "Integer"
+            case _ where GeoJSONExportTests.countryColumns.firstIndex(of: name).map({ (13...21).contains($0) }) == true: type = "Real"
+            default: type = "String"
+            }
+            return "\(name): \(type)"
         }
-        return "\(name): \(type)"
-    }
 
     /// `ogrinfo -ro -al -so` of a file: the layer name, feature count, geometry, whether it is EPSG:4326, the fields.
     struct Summary {
@@ -31,7 +33,8 @@ import Testing
                 if line.hasPrefix("Geometry: ") { geometry = String(line.dropFirst(10)) }
                 if line.contains("ID[\"EPSG\",4326]") { isEPSG4326 = true }
                 if let range = line.range(of: " ("), !line.hasPrefix(" "), line.contains(": "), line.hasSuffix(")"),
-                   ["String", "Integer", "Real", "Integer64"].contains(where: { line.contains(": \($0) (") }) {
+                    ["String", "Integer", "Real", "Integer64"].contains(where: { line.contains(": \($0) (") })
+                {
                     fields.append(String(line[..<range.lowerBound]))
                 }
             }

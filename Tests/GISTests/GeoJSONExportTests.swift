@@ -134,7 +134,10 @@ import Testing
             let feature = try JSONSerialization.jsonObject(with: Data(record)) as? [String: Any]
             #expect(feature?["type"] as? String == "Feature")
         }
-        #expect(bytes == [UInt8](try Data(contentsOf: URL(fileURLWithPath: Repository.path("Exports/geojsonseq/central-asia-countries.geojsons")))))
+        #expect(
+            bytes
+                == [UInt8](
+                    try Data(contentsOf: URL(fileURLWithPath: Repository.path("Exports/geojsonseq/central-asia-countries.geojsons")))))
     }
 
     @Test func optionsChoosePrecisionLayersAndColumns() throws {
@@ -173,28 +176,36 @@ import Testing
         let boundaries = try GIS.file("boundaries.geojson", trimmed.joined(separator: "\n"))
         let export = try GIS.export("geojson", ["boundaries=\(boundaries)"])
         #expect(export.run.status == 2)
-        #expect(export.run.stderr == "error: KAZ (Kazakhstan, central asian state) has no polygon in \(boundaries); add its feature there (iso_a3 KAZ) or name another file with --option boundaries=PATH\n")
+        #expect(
+            export.run.stderr
+                == "error: KAZ (Kazakhstan, central asian state) has no polygon in \(boundaries); add its feature there (iso_a3 KAZ) or name another file with --option boundaries=PATH\n"
+        )
         #expect(Repository.files(under: export.folder) == [])
     }
 
     @Test func factsThatCannotBeFlattenedExitTwoAndWriteNothing() throws {
         let dataset = try GIS.datasetCopy { text in
-            text.replacingOccurrences(of: "- id: tjk-students-in-russia\n  country: TJK", with: """
-                - id: tjk-students-in-russia-again
-                  country: TJK
-                  partner: RUS
-                  indicator: students_in_russia
-                  value: 25000
-                  unit: persons
-                  source: ispi-2019-gusev
-                  quote: "Furthermore, about 24,000 Tajik citizens are educated in higher and secondary educational institutions in Russia"
-                - id: tjk-students-in-russia
-                  country: TJK
-                """)
+            text.replacingOccurrences(
+                of: "- id: tjk-students-in-russia\n  country: TJK",
+                with: """
+                    - id: tjk-students-in-russia-again
+                      country: TJK
+                      partner: RUS
+                      indicator: students_in_russia
+                      value: 25000
+                      unit: persons
+                      source: ispi-2019-gusev
+                      quote: "Furthermore, about 24,000 Tajik citizens are educated in higher and secondary educational institutions in Russia"
+                    - id: tjk-students-in-russia
+                      country: TJK
+                    """)
         }
         let export = try GIS.export("geojson", [], dataset: dataset)
         #expect(export.run.status == 2)
-        #expect(export.run.stderr.hasPrefix("error: cannot flatten students_in_russia_persons for TJK: the dataset has 2 figures of students_in_russia"), "\(export.run.stderr)")
+        #expect(
+            export.run.stderr.hasPrefix(
+                "error: cannot flatten students_in_russia_persons for TJK: the dataset has 2 figures of students_in_russia"),
+            "\(export.run.stderr)")
         #expect(Repository.files(under: export.folder) == [])
 
         let leaveOut = try GIS.export("geojson", ["properties=name,eaeu_status"], dataset: dataset)

@@ -13,17 +13,22 @@ import Testing
 
     /// The colours of the five states on the EAEU and CSTO maps, from what the dataset says.
     static let expected: [String: [String: String]] = [
-        "eaeu_status": ["KAZ": MapPalette.statuses["member"] ?? "", "KGZ": MapPalette.statuses["member"] ?? "",
-                        "TJK": MapPalette.statuses["prospective"] ?? "", "TKM": MapPalette.noValue, "UZB": MapPalette.noValue],
-        "csto_status": ["KAZ": MapPalette.noValue, "KGZ": MapPalette.noValue, "TJK": MapPalette.noValue,
-                        "TKM": MapPalette.noValue, "UZB": MapPalette.statuses["withdrawn"] ?? ""],
+        "eaeu_status": [
+            "KAZ": MapPalette.statuses["member"] ?? "", "KGZ": MapPalette.statuses["member"] ?? "",
+            "TJK": MapPalette.statuses["prospective"] ?? "", "TKM": MapPalette.noValue, "UZB": MapPalette.noValue,
+        ],
+        "csto_status": [
+            "KAZ": MapPalette.noValue, "KGZ": MapPalette.noValue, "TJK": MapPalette.noValue,
+            "TKM": MapPalette.noValue, "UZB": MapPalette.statuses["withdrawn"] ?? "",
+        ],
     ]
 
     /// The pixels of the interior points on the map of a column.
     func pixels(for property: String) throws -> [String] {
         let loaded = try DatasetLoader().load(Repository.dataset)
         let boundaries = try BoundaryFile(path: Repository.path(BoundaryLocator.checkoutPath))
-        let map = try SVGMap(dataset: loaded.dataset, datasetName: loaded.name, boundaries: boundaries, property: property, projection: .albers)
+        let map = try SVGMap(
+            dataset: loaded.dataset, datasetName: loaded.name, boundaries: boundaries, property: property, projection: .albers)
         return Self.interiorPoints.map { point in
             let pixel = map.layout.pixel(point.position)
             return "\(Int(pixel.x.rounded())),\(Int(pixel.y.rounded()))"
@@ -72,7 +77,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--property", "eaeu_stats"], "error: property=eaeu_stats: no such column (did you mean 'eaeu_status'?); the map can fill countries by "),
+        (
+            ["--property", "eaeu_stats"],
+            "error: property=eaeu_stats: no such column (did you mean 'eaeu_status'?); the map can fill countries by "
+        ),
         (["--property", "students_in_russia_persons"], "error: property=students_in_russia_persons: the column holds numbers;"),
         (["--projection", "mercator"], "error: projection=mercator: unknown; use albers or conic\n"),
     ])

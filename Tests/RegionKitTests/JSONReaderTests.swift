@@ -73,7 +73,9 @@ import Testing
 
     @Test func depthIsLimited() {
         let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
-        #expect(refusal(deep, reader: JSONReader(limits: .init(maxDepth: 32)))?.message == "arrays and objects are nested deeper than 32 levels")
+        #expect(
+            refusal(deep, reader: JSONReader(limits: .init(maxDepth: 32)))?.message == "arrays and objects are nested deeper than 32 levels"
+        )
         #expect(refusal(deep) == nil)
         let hostile = String(repeating: "[", count: 100_000)
         #expect(refusal(hostile)?.message == "arrays and objects are nested deeper than 256 levels")

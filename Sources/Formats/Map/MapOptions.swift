@@ -25,7 +25,8 @@ public struct MapOptions: Sendable {
         if let text = options["projection"] {
             guard let kind = MapProjection.Kind(rawValue: text) else {
                 throw RegionKitError(
-                    .invalidOption, "projection=\(text): unknown; use \(MapProjection.Kind.allCases.map(\.rawValue).joined(separator: " or "))")
+                    .invalidOption,
+                    "projection=\(text): unknown; use \(MapProjection.Kind.allCases.map(\.rawValue).joined(separator: " or "))")
             }
             projection = kind
         }

@@ -1,5 +1,5 @@
-import Foundation
 public import FormatGeoJSON
+import Foundation
 
 /// A conic projection that keeps Central Asia undistorted: Albers equal-area (areas true, the default) or the
 /// plain equidistant conic (distances along meridians true), on a sphere, with standard parallels 38.5°N and 52°N

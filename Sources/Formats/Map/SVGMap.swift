@@ -31,18 +31,25 @@ public struct SVGMap: Sendable {
 
     /// Lays the map out. Errors: a column that does not exist or does not hold text, missing polygons, facts that
     /// cannot be flattened.
-    public init(dataset: Dataset, datasetName: String, boundaries: BoundaryFile, property: String,
-                projection: MapProjection.Kind) throws(RegionKitError) {
+    public init(
+        dataset: Dataset, datasetName: String, boundaries: BoundaryFile, property: String,
+        projection: MapProjection.Kind
+    ) throws(RegionKitError) {
         let layer = CountryLayer(dataset: dataset, boundaries: boundaries, options: GeoJSONOptions())
         let ids = try layer.countryIDs()
         let table = try CountryAttributes(dataset: dataset, countries: ids).table()
         let textColumns = table.columns.filter { $0.type == .text }.map(\.name)
         guard let column = table.column(named: property) else {
             let hint = Suggestion.hint(for: property, in: textColumns).map { " (\($0))" } ?? ""
-            throw RegionKitError(.invalidOption, "property=\(property): no such column\(hint); the map can fill countries by \(textColumns.joined(separator: ", "))")
+            throw RegionKitError(
+                .invalidOption,
+                "property=\(property): no such column\(hint); the map can fill countries by \(textColumns.joined(separator: ", "))")
         }
         guard column.type == .text else {
-            throw RegionKitError(.invalidOption, "property=\(property): the column holds numbers; the map fills countries by a text column: \(textColumns.joined(separator: ", "))")
+            throw RegionKitError(
+                .invalidOption,
+                "property=\(property): the column holds numbers; the map fills countries by a text column: \(textColumns.joined(separator: ", "))"
+            )
         }
         try table.selecting([property], option: "property").checkFlattened()
         self.column = column
@@ -84,7 +91,8 @@ public struct SVGMap: Sendable {
         for (id, rings) in drawn {
             let fill = values[id].flatMap { colourOf[$0] } ?? MapPalette.noValue
             if values[id] == nil { hasNoValue = true }
-            var shape = Shape(id: id, fill: fill, rings: rings, label: countries[id]?.name, isFocus: countries[id]?.role == "central asian state")
+            var shape = Shape(
+                id: id, fill: fill, rings: rings, label: countries[id]?.name, isFocus: countries[id]?.role == "central asian state")
             shape.labelPoint = Self.labelPoint(rings)
             shapes.append(shape)
         }
@@ -93,7 +101,9 @@ public struct SVGMap: Sendable {
 
         let frame = layout.clipper
         capitals = ids.compactMap { id -> MapPoint? in
-            guard let country = countries[id], let longitude = country.capitalLongitude, let latitude = country.capitalLatitude else { return nil }
+            guard let country = countries[id], let longitude = country.capitalLongitude, let latitude = country.capitalLatitude else {
+                return nil
+            }
             let point = layout.pixel(Position(longitude, latitude))
             return (frame.minX...frame.maxX).contains(point.x) && (frame.minY...frame.maxY).contains(point.y) ? point : nil
         }
@@ -135,13 +145,17 @@ public struct SVGMap: Sendable {
         let frame = layout.clipper
         var lines: [String] = []
         lines.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"DejaVu Sans, Verdana, sans-serif\">")
+        lines.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"DejaVu Sans, Verdana, sans-serif\">"
+        )
         lines.append("<title>\(e(title))</title>")
         lines.append("<desc>\(e(subtitle + " " + credits.joined(separator: " ")))</desc>")
         lines.append("<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>")
         lines.append("<text x=\"16\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"#222222\">\(e(title))</text>")
         lines.append("<text x=\"16\" y=\"52\" font-size=\"13\" fill=\"#444444\">\(e(subtitle))</text>")
-        lines.append("<rect x=\"\(n(frame.minX))\" y=\"\(n(frame.minY))\" width=\"\(n(frame.maxX - frame.minX))\" height=\"\(n(frame.maxY - frame.minY))\" fill=\"\(MapPalette.background)\"/>")
+        lines.append(
+            "<rect x=\"\(n(frame.minX))\" y=\"\(n(frame.minY))\" width=\"\(n(frame.maxX - frame.minX))\" height=\"\(n(frame.maxY - frame.minY))\" fill=\"\(MapPalette.background)\"/>"
+        )
         lines.append("<g id=\"countries\" stroke=\"#ffffff\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">")
         for shape in shapes {
             let data = shape.rings.map { ring in
@@ -155,22 +169,29 @@ public struct SVGMap: Sendable {
             lines.append("<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"3\"/>")
         }
         lines.append("</g>")
-        lines.append("<g id=\"labels\" text-anchor=\"middle\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">")
+        lines.append(
+            "<g id=\"labels\" text-anchor=\"middle\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
+        )
         for shape in shapes {
             guard let label = shape.label, let point = shape.labelPoint else { continue }
             let size = shape.isFocus ? 14 : 12
             let weight = shape.isFocus ? " font-weight=\"bold\"" : ""
-            lines.append("<text x=\"\(n(point.x))\" y=\"\(n(point.y + Double(size) / 3))\" font-size=\"\(size)\"\(weight)>\(e(label))</text>")
+            lines.append(
+                "<text x=\"\(n(point.x))\" y=\"\(n(point.y + Double(size) / 3))\" font-size=\"\(size)\"\(weight)>\(e(label))</text>")
         }
         lines.append("</g>")
-        lines.append("<rect x=\"\(n(frame.minX))\" y=\"\(n(frame.minY))\" width=\"\(n(frame.maxX - frame.minX))\" height=\"\(n(frame.maxY - frame.minY))\" fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"1\"/>")
+        lines.append(
+            "<rect x=\"\(n(frame.minX))\" y=\"\(n(frame.minY))\" width=\"\(n(frame.maxX - frame.minX))\" height=\"\(n(frame.maxY - frame.minY))\" fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"1\"/>"
+        )
         let legendX = MapLayout.mapWidth + 20
         var y = MapLayout.headerHeight + 24
         lines.append("<g id=\"legend\" font-size=\"13\" fill=\"#222222\">")
         lines.append("<text x=\"\(n(legendX))\" y=\"\(n(y))\" font-weight=\"bold\">\(e(legendTitle))</text>")
         y += 14
         for entry in legend {
-            lines.append("<rect x=\"\(n(legendX))\" y=\"\(n(y))\" width=\"20\" height=\"14\" fill=\"\(entry.colour)\" stroke=\"#8a8a8a\" stroke-width=\"0.5\"/>")
+            lines.append(
+                "<rect x=\"\(n(legendX))\" y=\"\(n(y))\" width=\"20\" height=\"14\" fill=\"\(entry.colour)\" stroke=\"#8a8a8a\" stroke-width=\"0.5\"/>"
+            )
             lines.append("<text x=\"\(n(legendX + 28))\" y=\"\(n(y + 11.5))\">\(e(entry.label))</text>")
             y += 22
         }

@@ -13,7 +13,9 @@ extension RegionKitCommand {
 
         @OptionGroup var dataset: DatasetOptions
 
-        @Option(name: .long, help: ArgumentHelp("The text column that fills the countries, such as eaeu_status, csto_status or role.", valueName: "column"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("The text column that fills the countries, such as eaeu_status, csto_status or role.", valueName: "column"))
         var property: String = MapOptions.defaultProperties[0]
 
         @Option(name: .long, help: ArgumentHelp("albers (equal-area conic) or conic (equidistant conic).", valueName: "projection"))

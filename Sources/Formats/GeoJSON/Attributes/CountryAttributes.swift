@@ -23,13 +23,15 @@ public struct CountryAttributes: Sendable {
         AttributeColumn("iso_a3", .text, "ISO 3166-1 alpha-3 code, the same as the feature id"),
         AttributeColumn("iso_a2", .text, "ISO 3166-1 alpha-2 code"),
         AttributeColumn("name", .text, "English short name"),
-        AttributeColumn("role", .text, "the country's part in the dataset: central asian state, focal state, outside actor, neighbour or other"),
+        AttributeColumn(
+            "role", .text, "the country's part in the dataset: central asian state, focal state, outside actor, neighbour or other"),
         AttributeColumn("capital", .text, "the capital as the dataset names it"),
     ]
 
     /// The columns that are always there, in order, after the organization columns and before the indicators.
     public static let cooperationColumns: [AttributeColumn] = [
-        AttributeColumn("coop_areas", .text, "areas of cooperation the dataset records with the country as partner or recipient, joined with '; '"),
+        AttributeColumn(
+            "coop_areas", .text, "areas of cooperation the dataset records with the country as partner or recipient, joined with '; '")
     ]
 
     /// The columns that are always there, in order, after the indicators.
@@ -72,7 +74,8 @@ public struct CountryAttributes: Sendable {
                 let periods = memberships.filter { $0.country == id && $0.organization == organization.id }
                 let open = periods.filter { $0.to == nil }
                 guard open.count <= 1 else {
-                    let problem = "cannot flatten \(status.name) for \(id): \(open.count) membership periods in \(organization.id) have no end "
+                    let problem =
+                        "cannot flatten \(status.name) for \(id): \(open.count) membership periods in \(organization.id) have no end "
                         + "(\(open.map(\.id).joined(separator: ", "))); give all but one a 'to' date, or leave the column out with properties="
                     problems[status.name] = problems[status.name] ?? problem
                     problems[since.name] = problems[since.name] ?? problem
@@ -102,7 +105,8 @@ public struct CountryAttributes: Sendable {
             for id in countries {
                 let values = indicators.filter { $0.country == id && $0.indicator == indicator.indicator }
                 guard values.count <= 1 else {
-                    problems[name] = problems[name] ?? "cannot flatten \(name) for \(id): the dataset has \(values.count) figures of "
+                    problems[name] =
+                        problems[name] ?? "cannot flatten \(name) for \(id): the dataset has \(values.count) figures of "
                         + "\(indicator.indicator) (\(values.map(\.id).joined(separator: ", "))); leave the column out with properties="
                     continue
                 }
@@ -124,7 +128,9 @@ public struct CountryAttributes: Sendable {
         var names: Set<String> = []
         for column in columns where !names.insert(column.name).inserted {
             throw RegionKitError(
-                .unsupported, "cannot flatten: two columns would both be named '\(column.name)'; rename an organization's abbreviation or an indicator key")
+                .unsupported,
+                "cannot flatten: two columns would both be named '\(column.name)'; rename an organization's abbreviation or an indicator key"
+            )
         }
         return AttributeTable(columns: columns, rows: rows, problems: problems)
     }

@@ -66,7 +66,8 @@ public struct BoundaryFile: Sendable {
             guard let items = ring.arrayItems else { throw GeometryError("a ring must be an array of positions") }
             var positions: [Position] = []
             for item in items {
-                guard let pair = item.arrayItems, pair.count >= 2, let longitude = pair[0].numberValue, let latitude = pair[1].numberValue else {
+                guard let pair = item.arrayItems, pair.count >= 2, let longitude = pair[0].numberValue, let latitude = pair[1].numberValue
+                else {
                     throw GeometryError("a position must be an array of two numbers")
                 }
                 positions.append(Position(longitude, latitude))

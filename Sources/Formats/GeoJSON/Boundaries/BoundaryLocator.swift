@@ -13,8 +13,10 @@ public enum BoundaryLocator {
     public static let option = "boundaries"
 
     /// The boundary file for a request, or an error saying where it was looked for.
-    public static func locate(for request: ExportRequest,
-                              currentDirectory: String = FileManager.default.currentDirectoryPath) throws(RegionKitError) -> String {
+    public static func locate(
+        for request: ExportRequest,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(RegionKitError) -> String {
         if let named = request.options[option] {
             guard !named.isEmpty else { throw RegionKitError(.invalidOption, "the \(option) option needs a file path") }
             return named

@@ -11,7 +11,8 @@ public struct CoordinatePrecision: Sendable, Hashable {
     /// A precision, or an error naming the allowed range.
     public init(decimals: Int) throws(GeometryError) {
         guard Self.allowed.contains(decimals) else {
-            throw GeometryError("precision \(decimals) is out of range; use \(Self.allowed.lowerBound) to \(Self.allowed.upperBound) decimals")
+            throw GeometryError(
+                "precision \(decimals) is out of range; use \(Self.allowed.lowerBound) to \(Self.allowed.upperBound) decimals")
         }
         self.decimals = decimals
     }

@@ -29,8 +29,9 @@ public struct CapitalLayer: Sendable {
                 continue
             }
             let values: [AttributeValue] = [.text(country.id), .text(capital), .text(country.name), .text(country.role), .text("capital")]
-            features.append(LayerFeature(
-                id: country.id, values: values, geometry: .point(precision.round(Position(longitude, latitude))), bbox: nil))
+            features.append(
+                LayerFeature(
+                    id: country.id, values: values, geometry: .point(precision.round(Position(longitude, latitude))), bbox: nil))
         }
         return Layer(
             name: "capitals", description: "Capitals of the countries of the \(datasetName) dataset, from the dataset's coordinates.",

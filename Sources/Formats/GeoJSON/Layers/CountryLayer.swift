@@ -37,7 +37,8 @@ public struct CountryLayer: Sendable {
     /// flattened is an error.
     public func attributes(for ids: [String]) throws(RegionKitError) -> AttributeTable {
         let table = try CountryAttributes(dataset: dataset, countries: ids).table()
-        let chosen = try options.properties.map { names throws(RegionKitError) in try table.selecting(names, option: "properties") }
+        let chosen =
+            try options.properties.map { names throws(RegionKitError) in try table.selecting(names, option: "properties") }
             ?? table.droppingEmpty(of: [.integer, .real])
         try chosen.checkFlattened()
         return chosen
@@ -56,9 +57,10 @@ public struct CountryLayer: Sendable {
             } catch {
                 throw RegionKitError(.unsupported, "\(boundaries.path): \(id): \(error.message)")
             }
-            features.append(LayerFeature(
-                id: id, values: table.columns.map { table.value(id, $0.name) },
-                geometry: .multiPolygon(normalized.polygons), bbox: normalized.bbox))
+            features.append(
+                LayerFeature(
+                    id: id, values: table.columns.map { table.value(id, $0.name) },
+                    geometry: .multiPolygon(normalized.polygons), bbox: normalized.bbox))
         }
         return Layer(
             name: "countries",

@@ -25,7 +25,10 @@ public struct GeoJSONOptions: Sendable {
         self.init()
         if let text = options["precision"] {
             guard let decimals = Int(text.trimmingSpaces) else {
-                throw RegionKitError(.invalidOption, "precision=\(text): expected a whole number of decimals, \(CoordinatePrecision.allowed.lowerBound) to \(CoordinatePrecision.allowed.upperBound)")
+                throw RegionKitError(
+                    .invalidOption,
+                    "precision=\(text): expected a whole number of decimals, \(CoordinatePrecision.allowed.lowerBound) to \(CoordinatePrecision.allowed.upperBound)"
+                )
             }
             do {
                 precision = try CoordinatePrecision(decimals: decimals)
@@ -39,7 +42,8 @@ public struct GeoJSONOptions: Sendable {
                 guard let kind = LayerKind(rawValue: name) else {
                     let known = LayerKind.allCases.map(\.rawValue)
                     let hint = Suggestion.hint(for: name, in: known).map { " (\($0))" } ?? ""
-                    throw RegionKitError(.invalidOption, "layer=\(text): no layer '\(name)'\(hint); the layers are \(known.joined(separator: ", "))")
+                    throw RegionKitError(
+                        .invalidOption, "layer=\(text): no layer '\(name)'\(hint); the layers are \(known.joined(separator: ", "))")
                 }
                 if !chosen.contains(kind) { chosen.append(kind) }
             }

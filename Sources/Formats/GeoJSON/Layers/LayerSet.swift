@@ -14,7 +14,8 @@ public struct LayerSet: Sendable {
             switch kind {
             case .countries:
                 let boundaries = try BoundaryFile(path: try BoundaryLocator.locate(for: request))
-                layers.append(try CountryLayer(dataset: request.dataset, boundaries: boundaries, options: options).make(datasetName: request.name))
+                layers.append(
+                    try CountryLayer(dataset: request.dataset, boundaries: boundaries, options: options).make(datasetName: request.name))
             case .capitals:
                 layers.append(CapitalLayer(dataset: request.dataset, precision: options.precision).make(datasetName: request.name))
             }

@@ -34,8 +34,10 @@ public struct GeoJSONStructureReader: Sendable {
             input = GeoJSONInput(file: file)
         }
 
-        mutating func problem(_ path: JSONPath, _ message: String, code: String = GeoJSONStructureReader.code,
-                              severity: Finding.Severity = .error, hint: String? = nil) {
+        mutating func problem(
+            _ path: JSONPath, _ message: String, code: String = GeoJSONStructureReader.code,
+            severity: Finding.Severity = .error, hint: String? = nil
+        ) {
             findings.append(Finding(code: code, severity: severity, message: message, location: input.location(path), hint: hint))
         }
 
@@ -62,8 +64,9 @@ public struct GeoJSONStructureReader: Sendable {
                 readGeometry(value, at: path, into: &feature)
                 input.features.append(feature)
             default:
-                problem(path.appending("type"), "'\(type)' is not a GeoJSON type",
-                        hint: Suggestion.hint(for: type, in: ["FeatureCollection", "Feature"] + GeoJSONStructureReader.geometryTypes.sorted()))
+                problem(
+                    path.appending("type"), "'\(type)' is not a GeoJSON type",
+                    hint: Suggestion.hint(for: type, in: ["FeatureCollection", "Feature"] + GeoJSONStructureReader.geometryTypes.sorted()))
             }
         }
 
@@ -95,8 +98,9 @@ public struct GeoJSONStructureReader: Sendable {
                             checkCRS(geometry, at: path.appending("geometry"))
                             readGeometry(geometry, at: path.appending("geometry"), into: &feature)
                         } else {
-                            problem(path.appending("geometry").appending("type"), "'\(type)' is not a geometry type",
-                                    hint: Suggestion.hint(for: type, in: GeoJSONStructureReader.geometryTypes.sorted()))
+                            problem(
+                                path.appending("geometry").appending("type"), "'\(type)' is not a geometry type",
+                                hint: Suggestion.hint(for: type, in: GeoJSONStructureReader.geometryTypes.sorted()))
                         }
                     }
                 }
@@ -165,7 +169,8 @@ public struct GeoJSONStructureReader: Sendable {
             if rings.isEmpty, value.arrayItems != nil { problem(path, "a polygon needs an exterior ring") }
             for (index, ring) in rings {
                 if let positions = positions(ring, at: path.appending(index), minimum: 0, what: "a linear ring") {
-                    feature.runs.append(PositionRun(path: path.appending(index), kind: index == 0 ? .exteriorRing : .hole, positions: positions))
+                    feature.runs.append(
+                        PositionRun(path: path.appending(index), kind: index == 0 ? .exteriorRing : .hole, positions: positions))
                 }
             }
         }
@@ -234,8 +239,9 @@ public struct GeoJSONStructureReader: Sendable {
 
         mutating func checkCRS(_ value: JSONValue, at path: JSONPath) {
             guard value["crs"] != nil else { return }
-            problem(path.appending("crs"), "a 'crs' member is not allowed: RFC 7946 coordinates are always WGS 84 longitude, latitude",
-                    code: GeoJSONStructureReader.crsCode, hint: "remove it (RFC 7946 §4)")
+            problem(
+                path.appending("crs"), "a 'crs' member is not allowed: RFC 7946 coordinates are always WGS 84 longitude, latitude",
+                code: GeoJSONStructureReader.crsCode, hint: "remove it (RFC 7946 §4)")
         }
     }
 }

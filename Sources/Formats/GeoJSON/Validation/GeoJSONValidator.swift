@@ -64,9 +64,10 @@ public struct GeoJSONValidator: Sendable {
             if let first = records.first, first.allSatisfy(Self.isWhitespace) {
                 records.removeFirst()
             } else {
-                findings.append(Finding(
-                    code: Self.recordCode, message: "the sequence does not begin with a record separator (0x1E)",
-                    location: Location(file: file, path: "records[0]"), hint: "RFC 8142: each record begins with 0x1E"))
+                findings.append(
+                    Finding(
+                        code: Self.recordCode, message: "the sequence does not begin with a record separator (0x1E)",
+                        location: Location(file: file, path: "records[0]"), hint: "RFC 8142: each record begins with 0x1E"))
             }
         }
         var count = 0
@@ -79,14 +80,17 @@ public struct GeoJSONValidator: Sendable {
                 findings += structure.findings
                 input.features += structure.input.features
                 if structure.input.bbox != nil || value["type"]?.stringValue == "FeatureCollection" {
-                    findings.append(Finding(
-                        code: Self.recordCode, severity: .warning, message: "a record holds a whole FeatureCollection; sequences hold one feature per record",
-                        location: input.location(root)))
+                    findings.append(
+                        Finding(
+                            code: Self.recordCode, severity: .warning,
+                            message: "a record holds a whole FeatureCollection; sequences hold one feature per record",
+                            location: input.location(root)))
                 }
             } catch {
-                findings.append(Finding(
-                    code: Self.recordCode, message: "record is not JSON: \(error.message) (line \(error.line) of the record)",
-                    location: input.location(root)))
+                findings.append(
+                    Finding(
+                        code: Self.recordCode, message: "record is not JSON: \(error.message) (line \(error.line) of the record)",
+                        location: input.location(root)))
             }
         }
         return Report(findings: findings + run(input), featureCount: count)

@@ -55,7 +55,8 @@ public struct GeoJSONWriter: Sendable {
             return "{\"type\":\"Point\",\"coordinates\":" + self.position(position) + "}"
         case .multiPolygon(let polygons):
             let body = polygons.map { polygon in
-                "[" + polygon.rings.map { ring in "[" + ring.positions.map(position).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+                "[" + polygon.rings.map { ring in "[" + ring.positions.map(position).joined(separator: ",") + "]" }.joined(separator: ",")
+                    + "]"
             }
             return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + body.joined(separator: ",") + "]}"
         }

@@ -16,11 +16,13 @@ public struct AntimeridianRule: GeoJSONRule {
                 }
                 guard let crossing else { continue }
                 let what = run.kind == .line ? "line" : (run.kind == .hole ? "hole" : "ring")
-                findings.append(Finding(
-                    code: Self.code,
-                    message: "\(what) crosses the antimeridian between positions \(crossing - 1) and \(crossing) without being cut (\(feature.label))",
-                    location: input.location(run.path),
-                    hint: "RFC 7946 §3.1.9: cut it at ±180 into parts that form a Multi geometry"))
+                findings.append(
+                    Finding(
+                        code: Self.code,
+                        message:
+                            "\(what) crosses the antimeridian between positions \(crossing - 1) and \(crossing) without being cut (\(feature.label))",
+                        location: input.location(run.path),
+                        hint: "RFC 7946 §3.1.9: cut it at ±180 into parts that form a Multi geometry"))
             }
         }
         return findings

@@ -45,21 +45,29 @@ public struct BoundingBoxRule: GeoJSONRule {
         let dimensions = member.values.count / 2
         let west = member.values[0], south = member.values[1]
         let east = member.values[dimensions], north = member.values[dimensions + 1]
-        guard (-180...180).contains(west), (-180...180).contains(east), (-90...90).contains(south), (-90...90).contains(north), south <= north else {
-            return [Finding(
-                code: Self.code, message: "\(what) is not [west, south, east, north] within -180…180 and -90…90 with south ≤ north",
-                location: location)]
+        guard (-180...180).contains(west), (-180...180).contains(east), (-90...90).contains(south), (-90...90).contains(north),
+            south <= north
+        else {
+            return [
+                Finding(
+                    code: Self.code, message: "\(what) is not [west, south, east, north] within -180…180 and -90…90 with south ≤ north",
+                    location: location)
+            ]
         }
         let box = BoundingBox(west: west, south: south, east: east, north: north)
         if let outside = positions.first(where: { !box.contains($0) }) {
-            return [Finding(
-                code: Self.code, message: "\(what) does not contain the position \(outside)", location: location,
-                hint: needed.map { "expected \(Self.text($0))" })]
+            return [
+                Finding(
+                    code: Self.code, message: "\(what) does not contain the position \(outside)", location: location,
+                    hint: needed.map { "expected \(Self.text($0))" })
+            ]
         }
         if let needed, !Self.close(box, needed) {
-            return [Finding(
-                code: Self.code, severity: .warning, message: "\(what) is larger than its positions need", location: location,
-                hint: "expected \(Self.text(needed))")]
+            return [
+                Finding(
+                    code: Self.code, severity: .warning, message: "\(what) is larger than its positions need", location: location,
+                    hint: "expected \(Self.text(needed))")
+            ]
         }
         return []
     }

@@ -18,11 +18,13 @@ public struct CoordinateRangeRule: GeoJSONRule {
                 guard let first = outside.first else { continue }
                 let position = run.positions[first]
                 let more = outside.count > 1 ? " (and \(outside.count - 1) more in this array)" : ""
-                findings.append(Finding(
-                    code: Self.code,
-                    message: "position \(position) is out of range: longitude must be within -180…180 and latitude within -90…90\(more) (\(feature.label))",
-                    location: input.location(run.path(of: first)),
-                    hint: "coordinates are WGS 84 longitude, latitude in that order"))
+                findings.append(
+                    Finding(
+                        code: Self.code,
+                        message:
+                            "position \(position) is out of range: longitude must be within -180…180 and latitude within -90…90\(more) (\(feature.label))",
+                        location: input.location(run.path(of: first)),
+                        hint: "coordinates are WGS 84 longitude, latitude in that order"))
             }
         }
         return findings

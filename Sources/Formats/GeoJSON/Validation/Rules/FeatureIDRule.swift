@@ -14,26 +14,30 @@ public struct FeatureIDRule: GeoJSONRule {
         let pattern = TextPattern.alpha3
         for feature in input.features where !feature.isBareGeometry {
             guard let id = feature.id else {
-                findings.append(Finding(
-                    code: Self.code, message: "\(feature.label) has no id; RegionKit layers use the country's ISO alpha-3 code",
-                    location: input.location(feature.path)))
+                findings.append(
+                    Finding(
+                        code: Self.code, message: "\(feature.label) has no id; RegionKit layers use the country's ISO alpha-3 code",
+                        location: input.location(feature.path)))
                 continue
             }
             let location = input.location(feature.path.appending("id"))
             guard let text = id.stringValue else { continue }
             if !pattern.matches(text) {
-                findings.append(Finding(
-                    code: Self.code, message: "id '\(text)' is not an \(pattern.name) such as \(pattern.example)", location: location))
+                findings.append(
+                    Finding(
+                        code: Self.code, message: "id '\(text)' is not an \(pattern.name) such as \(pattern.example)", location: location))
             }
             if let first = seen[text] {
-                findings.append(Finding(
-                    code: Self.duplicateCode, message: "id '\(text)' is already used by \(first)", location: location))
+                findings.append(
+                    Finding(
+                        code: Self.duplicateCode, message: "id '\(text)' is already used by \(first)", location: location))
             } else {
                 seen[text] = feature.path
             }
             if let code = feature.properties?["iso_a3"]?.stringValue, code != text {
-                findings.append(Finding(
-                    code: Self.code, message: "id '\(text)' differs from the iso_a3 property '\(code)'", location: location))
+                findings.append(
+                    Finding(
+                        code: Self.code, message: "id '\(text)' differs from the iso_a3 property '\(code)'", location: location))
             }
         }
         return findings

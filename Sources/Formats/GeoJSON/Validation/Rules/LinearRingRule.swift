@@ -13,13 +13,16 @@ public struct LinearRingRule: GeoJSONRule {
                 let ring = LinearRing(run.positions)
                 let what = run.kind == .exteriorRing ? "exterior ring" : "hole"
                 if run.positions.count < 4 {
-                    findings.append(Finding(
-                        code: Self.code, message: "\(what) has \(run.positions.count) positions; a linear ring needs at least four (\(feature.label))",
-                        location: input.location(run.path)))
+                    findings.append(
+                        Finding(
+                            code: Self.code,
+                            message: "\(what) has \(run.positions.count) positions; a linear ring needs at least four (\(feature.label))",
+                            location: input.location(run.path)))
                 } else if !ring.isClosed {
-                    findings.append(Finding(
-                        code: Self.code, message: "\(what) is not closed: its last position differs from its first (\(feature.label))",
-                        location: input.location(run.path), hint: "repeat the first position at the end"))
+                    findings.append(
+                        Finding(
+                            code: Self.code, message: "\(what) is not closed: its last position differs from its first (\(feature.label))",
+                            location: input.location(run.path), hint: "repeat the first position at the end"))
                 }
             }
         }

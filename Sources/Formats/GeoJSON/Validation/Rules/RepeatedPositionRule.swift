@@ -14,10 +14,11 @@ public struct RepeatedPositionRule: GeoJSONRule {
                 let repeats = run.positions.indices.dropFirst().filter { run.positions[$0] == run.positions[$0 - 1] }
                 guard let first = repeats.first else { continue }
                 let more = repeats.count > 1 ? " (\(repeats.count) repeats in this array)" : ""
-                findings.append(Finding(
-                    code: Self.code, severity: .warning,
-                    message: "position \(first) repeats the one before it\(more) (\(feature.label))",
-                    location: input.location(run.path(of: first))))
+                findings.append(
+                    Finding(
+                        code: Self.code, severity: .warning,
+                        message: "position \(first) repeats the one before it\(more) (\(feature.label))",
+                        location: input.location(run.path(of: first))))
             }
         }
         return findings

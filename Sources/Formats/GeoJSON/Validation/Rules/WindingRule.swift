@@ -18,13 +18,15 @@ public struct WindingRule: GeoJSONRule {
                 if area == 0 {
                     findings.append(Finding(code: Self.code, message: "ring encloses no area (\(feature.label))", location: location))
                 } else if run.kind == .exteriorRing && area < 0 {
-                    findings.append(Finding(
-                        code: Self.code, message: "exterior ring is clockwise (\(feature.label))", location: location,
-                        hint: "RFC 7946 §3.1.6: exterior rings run counter-clockwise; reverse its positions"))
+                    findings.append(
+                        Finding(
+                            code: Self.code, message: "exterior ring is clockwise (\(feature.label))", location: location,
+                            hint: "RFC 7946 §3.1.6: exterior rings run counter-clockwise; reverse its positions"))
                 } else if run.kind == .hole && area > 0 {
-                    findings.append(Finding(
-                        code: Self.code, message: "hole is counter-clockwise (\(feature.label))", location: location,
-                        hint: "RFC 7946 §3.1.6: holes run clockwise; reverse its positions"))
+                    findings.append(
+                        Finding(
+                            code: Self.code, message: "hole is counter-clockwise (\(feature.label))", location: location,
+                            hint: "RFC 7946 §3.1.6: holes run clockwise; reverse its positions"))
                 }
             }
         }
