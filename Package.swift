@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "regionkit", targets: ["regionkit"]),
         .library(name: "RegionKit", targets: ["RegionKit"]),
         .library(name: "RegionKitFormats", targets: ["RegionKitFormats"]),
+        .library(name: "RegionKitCLI", targets: ["RegionKitCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,13 +38,16 @@ let package = Package(
         // The registry of built-in formats, for tools that embed RegionKit.
         .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatGeoJSON", "FormatMap"]),
 
-        .executableTarget(
-            name: "regionkit",
+        // The command line as a library, so a team can build its own `regionkit` with extra in-process formats.
+        .target(
+            name: "RegionKitCLI",
             dependencies: [
                 "RegionKitFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/regionkit"
         ),
+        .executableTarget(name: "regionkit", dependencies: ["RegionKitCLI"], path: "Sources/RegionKitTool"),
 
         // Paths of the checkout, temporary folders and running programs, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -2,7 +2,7 @@
 public struct RegionKitError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure it is.
     public enum Kind: String, Sendable, Hashable {
-        case fileNotFound, unreadable, syntax, unsupported, writeFailed, invalidOption
+        case fileNotFound, unreadable, syntax, unsupported, writeFailed, invalidOption, locked, plugin
     }
 
     public var kind: Kind

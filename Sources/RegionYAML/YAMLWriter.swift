@@ -24,10 +24,15 @@ public struct YAMLWriter {
     /// A node with a tag is written with its tag. Marks are ignored; mapping pairs are written in order.
     /// - Throws: `YAMLError` of kind `.emitter` (or `.memory`) when libyaml refuses the tree, such as for an empty tag.
     public static func emit(_ node: YAMLNode, options: Options = .init()) throws(YAMLError) -> String {
+        try document(options: options) { emitter throws(YAMLError) in try emitTree(node, to: emitter) }
+    }
+
+    /// Emits one document whose content `body` writes event by event, without building a node tree first.
+    static func document(options: Options = .init(), _ body: (LibYAMLEmitter) throws(YAMLError) -> Void) throws(YAMLError) -> String {
         let emitter = LibYAMLEmitter(indent: options.indent, width: options.width, unicode: options.unicode)
         try emitter.streamStart()
         try emitter.documentStart()
-        try emitTree(node, to: emitter)
+        try body(emitter)
         try emitter.documentEnd()
         try emitter.streamEnd()
         return String(decoding: withoutDocumentEndMarker(emitter.output), as: UTF8.self)

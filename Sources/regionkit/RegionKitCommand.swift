@@ -1,13 +1,29 @@
 import ArgumentParser
-import RegionKitFormats
+public import RegionKitFormats
 
-@main
+/// The `regionkit` command line, as a library: a team that writes its own in-process formats builds its own
+/// `regionkit` with `RegionKitCLI.main(formats:)`.
+public enum RegionKitCLI {
+    /// Runs the command line with these in-process formats (usually `FormatRegistry.builtIn.formats` and your own).
+    public static func main(formats: [any DatasetFormat] = FormatRegistry.builtIn.formats) {
+        CommandContext.formats = formats
+        RegionKitCommand.main()
+    }
+}
+
+/// What the commands of one run share: the in-process formats, set once before parsing.
+enum CommandContext {
+    nonisolated(unsafe) static var formats: [any DatasetFormat] = FormatRegistry.builtIn.formats
+}
+
 struct RegionKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regionkit",
         abstract: "Validate, export and import the Central Asia relations dataset.",
         version: "0.1.0",
-        subcommands: [Validate.self, Export.self, Map.self, Formats.self, Schema.self, Check.self])
+        subcommands: [
+            Validate.self, Export.self, Import.self, Map.self, Formats.self, Schema.self, Check.self, Generate.self,
+        ])
 }
 
 /// Exit statuses shared by every command.

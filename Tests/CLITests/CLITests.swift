@@ -52,6 +52,12 @@ import Testing
         #expect(findings.first?["hint"] as? String == "did you mean 'UZB'?")
     }
 
+    @Test func usageErrorsExit64() throws {
+        let run = try RegionKitBinary.run(["validate", "--format", "xml"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--format"))
+    }
+
     @Test func missingFileExitsTwo() throws {
         let run = try RegionKitBinary.run(["validate", "no/such/file.yaml"])
         #expect(run.status == 2)
@@ -98,10 +104,10 @@ import Testing
         #expect(Repository.files(under: folder) == [])
     }
 
-    @Test func unknownFormatIsAUsageError() throws {
+    @Test func unknownFormatIsRefused() throws {
         let run = try RegionKitBinary.run(["export", "--format", "docx", "--output", try Repository.temporaryFolder()])
-        #expect(run.status == 64)
-        #expect(run.stderr.contains("unknown format 'docx'"))
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("error: unknown format 'docx'; formats that export: yaml"))
     }
 
     @Test func checkPassesOnTheCheckoutAndCatchesStaleExports() throws {
@@ -129,5 +135,23 @@ import Testing
         #expect(run.status == 0)
         let written = try Data(contentsOf: URL(fileURLWithPath: folder + "/dataset.schema.json"))
         #expect(written == (try Data(contentsOf: URL(fileURLWithPath: Repository.path("Schemas/dataset.schema.json")))))
+    }
+}
+
+/// Every invalid fixture exits 1 on the command line with at least one `file:line:column:` finding.
+@Suite struct InvalidFixtureCLITests {
+    static let names = Repository.files(under: Repository.path("Fixtures/invalid")).filter { $0.hasSuffix(".yaml") }
+
+    @Test(arguments: names)
+    func exitsOneWithALocatedFinding(_ name: String) throws {
+        let path = "Fixtures/invalid/" + name
+        let run = try RegionKitBinary.run(["validate", path])
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        let located = run.stdout.split(separator: "\n").contains { line in
+            let parts = line.split(separator: ":", maxSplits: 3)
+            return parts.count == 4 && parts[0] == path && Int(parts[1]) != nil && Int(parts[2]) != nil && parts[3].hasPrefix(" error: ")
+        }
+        #expect(located, "\(run.stdout)")
+        #expect(run.stderr == "")
     }
 }

@@ -14,7 +14,7 @@ public struct GeoJSONFormat: DatasetExporter {
         FormatDescriptor(
             id: Self.id, name: "GeoJSON",
             summary: "RFC 7946 country polygons with flat attribute columns, and capital points, for QGIS and GDAL.",
-            fileExtensions: ["geojson"], capabilities: [.export])
+            fileExtensions: ["geojson"], capabilities: [.export], options: GeoJSONOptions.declared)
     }
 
     public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {

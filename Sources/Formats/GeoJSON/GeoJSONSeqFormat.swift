@@ -11,7 +11,7 @@ public struct GeoJSONSeqFormat: DatasetExporter {
         FormatDescriptor(
             id: Self.id, name: "GeoJSON text sequence",
             summary: "RFC 8142 GeoJSON text sequences: the geojson layers, one feature per record, for streaming.",
-            fileExtensions: ["geojsons"], capabilities: [.export, .streaming])
+            fileExtensions: ["geojsons"], capabilities: [.export, .streaming], options: GeoJSONOptions.declared)
     }
 
     public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {

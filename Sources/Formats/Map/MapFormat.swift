@@ -12,7 +12,7 @@ public struct MapFormat: DatasetExporter {
         FormatDescriptor(
             id: Self.id, name: "SVG map",
             summary: "SVG maps of the region, countries filled by EAEU and CSTO status, in an equal-area conic projection.",
-            fileExtensions: ["svg"], capabilities: [.export])
+            fileExtensions: ["svg"], capabilities: [.export], options: MapOptions.declared)
     }
 
     public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {

@@ -1,3 +1,4 @@
+import FormatGeoJSON
 public import RegionKit
 
 /// The options of the map: `property=a,b` (the columns to map, one file each; default `eaeu_status,csto_status`)
@@ -5,6 +6,13 @@ public import RegionKit
 public struct MapOptions: Sendable {
     /// The columns mapped when none is named: EAEU and CSTO status.
     public static let defaultProperties = ["eaeu_status", "csto_status"]
+
+    /// The options as the map declares them, for `regionkit formats` and the option checks.
+    public static let declared: [FormatOption] = [
+        FormatOption(key: "property", summary: "the text columns to map, comma-separated, one file each", defaultValue: defaultProperties.joined(separator: ",")),
+        FormatOption(key: "projection", summary: "albers (equal-area conic) or conic (equidistant conic)", values: MapProjection.Kind.allCases.map(\.rawValue), defaultValue: "albers"),
+        FormatOption(key: BoundaryLocator.option, summary: "another country polygon file (GeoJSON with iso_a3 properties)"),
+    ]
 
     public var properties: [String]
     public var projection: MapProjection.Kind

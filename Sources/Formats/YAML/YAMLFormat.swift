@@ -19,17 +19,19 @@ public struct YAMLFormat: DatasetExporter, DatasetImporter {
         try output.write(try Self.canonicalText(of: request.dataset), named: "\(request.name).yaml")
     }
 
+    /// Reads a YAML dataset; the findings are the reader's own (the caller validates against the schema rules).
     public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
-        let loaded = try DatasetLoader().load(path)
-        return ImportedDataset(dataset: loaded.dataset, findings: loaded.findings)
+        let bytes = try FileAccess.read(path)
+        do {
+            let decoded = try DatasetYAMLCodec.decode(bytes, file: path)
+            return ImportedDataset(dataset: decoded.dataset, findings: decoded.findings)
+        } catch {
+            throw RegionKitError(.syntax, error.description)
+        }
     }
 
     /// The canonical YAML text of a dataset.
     public static func canonicalText(of dataset: Dataset) throws(RegionKitError) -> String {
-        do {
-            return try DatasetYAMLCodec.encode(dataset)
-        } catch {
-            throw RegionKitError(.writeFailed, "cannot write YAML: \(error.description)")
-        }
+        try DatasetYAMLText.of(dataset)
     }
 }

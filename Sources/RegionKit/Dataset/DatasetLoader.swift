@@ -34,8 +34,9 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Validates a dataset that came from elsewhere (another format, a plug-in) as if it were at `path`.
-    public func validate(_ dataset: Dataset, path: String, decodeFindings: [Finding] = []) -> LoadedDataset {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    /// Source texts are looked up relative to `sourceFolder`, by default the folder of `path`.
+    public func validate(_ dataset: Dataset, path: String, sourceFolder: String? = nil, decodeFindings: [Finding] = []) -> LoadedDataset {
+        let folder = sourceFolder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? URL(fileURLWithPath: path).deletingLastPathComponent()
         var findings = decodeFindings
         let texts = SourceTexts.read(for: dataset, relativeTo: folder, file: path, findings: &findings)
         return validated(dataset, findings: findings, path: path, folder: folder, sourceTexts: texts)

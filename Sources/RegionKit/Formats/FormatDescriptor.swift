@@ -10,13 +10,18 @@ public struct FormatDescriptor: Sendable, Hashable {
     public let fileExtensions: [String]
     /// What it can do.
     public let capabilities: FormatCapabilities
+    /// The options it takes as `--option key=value`.
+    public let options: [FormatOption]
 
-    public init(id: String, name: String, summary: String, fileExtensions: [String], capabilities: FormatCapabilities) {
+    public init(
+        id: String, name: String, summary: String, fileExtensions: [String], capabilities: FormatCapabilities, options: [FormatOption] = []
+    ) {
         self.id = id
         self.name = name
         self.summary = summary
         self.fileExtensions = fileExtensions
         self.capabilities = capabilities
+        self.options = options
     }
 }
 

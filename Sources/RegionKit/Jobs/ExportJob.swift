@@ -24,6 +24,10 @@ public struct ExportJob {
         guard loaded.isValid else {
             throw RegionKitError(.unsupported, "\(loaded.path): the dataset is invalid; run 'regionkit validate' to see why. Nothing was written.")
         }
+        let problems = FormatOption.problems(in: options, declaredBy: exporters)
+        if !problems.isEmpty {
+            throw RegionKitError(.invalidOption, problems.joined(separator: "\nerror: "))
+        }
         let transaction = OutputTransaction()
         let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options, datasetPath: loaded.path)
         for exporter in exporters {

@@ -2,7 +2,11 @@
 public enum SchemaJob {
     /// The generated schema files, by file name, as they are committed.
     public static func files() -> [(name: String, text: String)] {
-        [(JSONSchemaGenerator.fileName, JSONSchemaGenerator.datasetSchema().serialized() + "\n")]
+        [
+            (JSONSchemaGenerator.fileName, JSONSchemaGenerator.datasetSchema()),
+            (PluginSchemas.requestFileName, PluginSchemas.request()),
+            (PluginSchemas.responseFileName, PluginSchemas.response()),
+        ].map { ($0.0, $0.1.serialized() + "\n") }
     }
 
     /// Writes every schema file into `folder`; returns the paths written.

@@ -28,36 +28,44 @@ public enum DatasetYAMLCodec {
 
     // MARK: Writing
 
-    /// The canonical YAML text of a dataset.
+    /// The canonical YAML text of a dataset, written row by row (no node tree is built).
     public static func encode(_ dataset: Dataset) throws(YAMLError) -> String {
-        try YAMLWriter.emit(node(for: dataset))
-    }
-
-    /// The canonical YAML node tree of a dataset.
-    public static func node(for dataset: Dataset) -> YAMLNode {
-        var pairs: [YAMLPair] = [YAMLPair(key: .scalar(versionKey), value: .scalar(dataset.schemaVersion, style: .doubleQuoted))]
-        for spec in DatasetSchema.tables {
-            let rows = dataset[spec.id].map { record in
-                YAMLNode.mapping(spec.fields.compactMap { field in
-                    record[field.key].map { YAMLPair(key: .scalar(field.key), value: node(for: $0, field: field)) }
-                })
+        try YAMLWriter.document { emitter throws(YAMLError) in
+            try emitter.mappingStart(tag: nil)
+            try emitter.scalar(versionKey, style: .plain, tag: nil)
+            try emitter.scalar(dataset.schemaVersion, style: .doubleQuoted, tag: nil)
+            for spec in DatasetSchema.tables {
+                try emitter.scalar(spec.id.rawValue, style: .plain, tag: nil)
+                try emitter.sequenceStart(tag: nil)
+                for record in dataset[spec.id] {
+                    try emitter.mappingStart(tag: nil)
+                    for field in spec.fields {
+                        guard let value = record[field.key] else { continue }
+                        try emitter.scalar(field.key, style: .plain, tag: nil)
+                        try emit(value, field: field, to: emitter)
+                    }
+                    try emitter.mappingEnd()
+                }
+                try emitter.sequenceEnd()
             }
-            pairs.append(YAMLPair(key: .scalar(spec.id.rawValue), value: .sequence(rows)))
+            try emitter.mappingEnd()
         }
-        return .mapping(pairs)
     }
 
-    static func node(for value: Value, field: FieldSpec) -> YAMLNode {
+    static func emit(_ value: Value, field: FieldSpec, to emitter: LibYAMLEmitter) throws(YAMLError) {
         switch value {
         case .number(let number):
-            return .scalar(Value.format(number))
+            try emitter.scalar(Value.format(number), style: .plain, tag: nil)
         case .date(let date):
-            return .scalar(date.description, style: .doubleQuoted)
+            try emitter.scalar(date.description, style: .doubleQuoted, tag: nil)
         case .list(let items):
-            return .sequence(items.map { .scalar($0, style: plainIsSafe($0) ? .plain : .doubleQuoted) })
+            try emitter.sequenceStart(tag: nil)
+            for item in items {
+                try emitter.scalar(item, style: plainIsSafe(item) ? .plain : .doubleQuoted, tag: nil)
+            }
+            try emitter.sequenceEnd()
         case .text(let text):
-            let style: YAMLScalarStyle = field.key == "quote" || !plainIsSafe(text) ? .doubleQuoted : .plain
-            return .scalar(text, style: style)
+            try emitter.scalar(text, style: field.key == "quote" || !plainIsSafe(text) ? .doubleQuoted : .plain, tag: nil)
         }
     }
 

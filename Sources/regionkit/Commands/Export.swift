@@ -21,10 +21,9 @@ extension RegionKitCommand {
         @Flag(name: .long, help: "Print nothing but errors.")
         var quiet = false
 
+        @OptionGroup var plugins: PluginOptions
+
         func validate() throws {
-            if let format, FormatRegistry.builtIn.exporter(id: format) == nil {
-                throw ValidationError("unknown format '\(format)'; known: \(FormatRegistry.builtIn.exporters.map(\.descriptor.id).joined(separator: ", "))")
-            }
             let malformed = options.filter { !$0.contains("=") }
             if !malformed.isEmpty {
                 throw ValidationError("options must be key=value: \(malformed.joined(separator: ", "))")
@@ -38,8 +37,14 @@ extension RegionKitCommand {
                 Console.error("error: the dataset is invalid; nothing was written")
                 throw Status.invalid
             }
-            let registry = FormatRegistry.builtIn
-            let exporters = format.flatMap { registry.exporter(id: $0) }.map { [$0] } ?? registry.exporters
+            let registry = plugins.registry()
+            var exporters = registry.exporters
+            if let format {
+                guard let exporter = registry.exporter(id: format) else {
+                    throw fail(RegionKitError(.invalidOption, "unknown format '\(format)'; formats that export: \(exporters.map(\.descriptor.id).joined(separator: ", "))"))
+                }
+                exporters = [exporter]
+            }
             let pairs = options.map { option in
                 let parts = option.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")

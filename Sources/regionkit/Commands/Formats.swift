@@ -3,21 +3,40 @@ import RegionKitFormats
 
 extension RegionKitCommand {
     struct Formats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the registered formats and what each can do.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the formats: built in, and executable plug-ins found on the plug-in path and PATH.")
+
+        @OptionGroup var plugins: PluginOptions
 
         func run() throws {
-            let formats = FormatRegistry.builtIn.formats.map(\.descriptor)
-            let idWidth = max(6, formats.map(\.id.count).max() ?? 0)
-            let capabilityWidth = max(12, formats.map { $0.capabilities.names.joined(separator: ",").count }.max() ?? 0)
-            func row(_ id: String, _ capabilities: String, _ extensions: String, _ summary: String) -> String {
-                id.padding(idWidth) + "  " + capabilities.padding(capabilityWidth) + "  " + extensions.padding(10) + "  " + summary
+            var rows: [[String]] = [["FORMAT", "CAPABILITIES", "FILES", "FROM", "DESCRIPTION"]]
+            let inProcess = CommandContext.formats.map(\.descriptor)
+            for format in inProcess {
+                rows.append([format.id, format.capabilities.names.joined(separator: ","), Self.files(format), "built-in", format.summary])
             }
-            Console.out(row("FORMAT", "CAPABILITIES", "FILES", "DESCRIPTION"))
-            for format in formats {
-                Console.out(row(
-                    format.id, format.capabilities.names.joined(separator: ","),
-                    format.fileExtensions.map { ".\($0)" }.joined(separator: " "), format.summary))
+            var problems: [String] = []
+            for found in plugins.discover() {
+                switch found.plugin {
+                case .success(let plugin):
+                    let format = plugin.descriptor
+                    let shadowed = inProcess.contains { $0.id == format.id }
+                    rows.append([
+                        format.id, format.capabilities.names.joined(separator: ","), Self.files(format), found.program,
+                        shadowed ? "(not used: a built-in format has this name)" : format.summary,
+                    ])
+                case .failure(let error):
+                    problems.append("warning: \(error.message)")
+                }
             }
+            let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            for row in rows {
+                Console.out((0..<4).map { row[$0].padding(widths[$0]) }.joined(separator: "  ") + "  " + row[4])
+            }
+            problems.forEach(Console.error)
+        }
+
+        static func files(_ format: FormatDescriptor) -> String {
+            format.fileExtensions.map { ".\($0)" }.joined(separator: " ")
         }
     }
 }

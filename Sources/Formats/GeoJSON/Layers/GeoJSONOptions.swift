@@ -14,6 +14,14 @@ public struct GeoJSONOptions: Sendable {
     /// `properties=a,b,c`: the columns of the country layer, in order (default: every column that has a value).
     public var properties: [String]?
 
+    /// The options as the GeoJSON formats declare them, for `regionkit formats` and the option checks.
+    public static let declared: [FormatOption] = [
+        FormatOption(key: "precision", summary: "decimals kept in coordinates, 0 to 15", defaultValue: "6"),
+        FormatOption(key: "layer", summary: "the layers to write, comma-separated: countries, capitals", defaultValue: "countries,capitals"),
+        FormatOption(key: "properties", summary: "the country columns to write, comma-separated, in order (default: every column)"),
+        FormatOption(key: BoundaryLocator.option, summary: "another country polygon file (GeoJSON with iso_a3 properties)"),
+    ]
+
     public init(precision: CoordinatePrecision = .standard, layers: [LayerKind] = LayerKind.allCases, properties: [String]? = nil) {
         self.precision = precision
         self.layers = layers

@@ -9,14 +9,23 @@ public struct QuoteRule: DatasetRule {
         let texts = context.sourceTexts.mapValues(QuoteRule.collapsingWhitespace)
         var findings: [Finding] = []
         var unchecked: Set<String> = []
+        // Large datasets repeat quotes; each distinct (source, quote) is searched once.
+        var found: [String: [String: Bool]] = [:]
         dataset.forEachRow { spec, index, record in
             guard let quote = record["quote"]?.text, let source = record["source"]?.text, !quote.isEmpty else { return }
             guard let text = texts[source] else {
                 if dataset[.sources].contains(where: { $0.id == source }) { unchecked.insert(source) }
                 return
             }
-            let wanted = QuoteRule.collapsingWhitespace(quote)
-            if !text.contains(wanted) {
+            let isFound: Bool
+            if let known = found[source]?[quote] {
+                isFound = known
+            } else {
+                isFound = text.contains(QuoteRule.collapsingWhitespace(quote))
+                found[source, default: [:]][quote] = isFound
+            }
+            if !isFound {
+                let wanted = QuoteRule.collapsingWhitespace(quote)
                 findings.append(Finding(
                     code: Self.name,
                     message: "quote: not found verbatim in the text of source '\(source)'",

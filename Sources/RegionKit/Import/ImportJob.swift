@@ -1,0 +1,156 @@
+import Foundation
+
+/// Reads an edited file (a workbook, a CSV package, a YAML dataset), validates it, merges it into the canonical
+/// dataset and, when asked and safe, writes the result.
+public struct ImportJob {
+    /// How an import runs.
+    public struct Options: Sendable {
+        /// Write the merged dataset (otherwise a dry run that only reports).
+        public var apply = false
+        /// Let an applied import remove rows that the file no longer has.
+        public var allowDeletions = false
+        /// Compare two ways even when the file was exported from another version of the dataset and carries no copy of it.
+        public var twoWay = false
+        /// The importer to use, by format id; by default the one that recognizes the path.
+        public var format: String?
+
+        public init(apply: Bool = false, allowDeletions: Bool = false, twoWay: Bool = false, format: String? = nil) {
+            self.apply = apply
+            self.allowDeletions = allowDeletions
+            self.twoWay = twoWay
+            self.format = format
+        }
+    }
+
+    /// How the file was compared with the dataset.
+    public enum Mode: String, Sendable {
+        /// Against the dataset as it is now (the file was exported from it, or does not say).
+        case twoWay = "two-way"
+        /// Against the state the file was exported from, and the dataset as it is now.
+        case threeWay = "three-way"
+    }
+
+    /// What an import found and did.
+    public struct Outcome: Sendable {
+        public var file: String
+        public var datasetPath: String
+        public var format: String
+        public var mode: Mode
+        public var changes: ChangeSet
+        /// Every finding: the file's, the merged dataset's, and the import's own (`import.*`).
+        public var findings: [Finding]
+        /// Whether the canonical dataset was rewritten.
+        public var applied: Bool
+
+        /// Whether the import is clean: no errors and no conflicts.
+        public var isClean: Bool { !findings.hasErrors && changes.conflicts.isEmpty }
+    }
+
+    public var registry: FormatRegistry
+    /// The canonical dataset file the import merges into.
+    public var datasetPath: String
+    public var options: Options
+
+    public init(registry: FormatRegistry, datasetPath: String, options: Options = .init()) {
+        self.registry = registry
+        self.datasetPath = datasetPath
+        self.options = options
+    }
+
+    public func run(_ path: String) throws(RegionKitError) -> Outcome {
+        let importer = try self.importer(for: path)
+        let lock = options.apply ? try DatasetLock(for: datasetPath) : nil
+        defer { lock?.release() }
+
+        let current = try DatasetLoader().load(datasetPath)
+        guard current.isValid else {
+            throw RegionKitError(
+                .unsupported, "\(datasetPath): the canonical dataset is invalid; fix it first ('regionkit validate' shows why)")
+        }
+        let imported = try importer.read(path)
+        let sourceFolder = current.folder.path
+        var findings = DatasetLoader().validate(
+            imported.dataset, path: path, sourceFolder: sourceFolder, decodeFindings: imported.findings
+        ).findings
+
+        let (base, mode) = try chooseBase(imported, current: current.dataset, path: path, findings: &findings)
+        let merge = DatasetMerge().merge(base: base, current: current.dataset, edited: imported.dataset)
+        if !findings.hasErrors && merge.changes.conflicts.isEmpty {
+            let mergedFindings = DatasetLoader().validate(merge.merged, path: datasetPath, sourceFolder: sourceFolder).findings
+            findings += mergedFindings.filter { $0.severity == .error }
+        }
+        var outcome = Outcome(
+            file: path, datasetPath: datasetPath, format: importer.descriptor.id, mode: mode, changes: merge.changes,
+            findings: findings, applied: false)
+
+        let removals = merge.changes.count(.removed)
+        if removals > 0 && !options.allowDeletions {
+            outcome.findings.append(Finding(
+                code: "import.deletions", severity: options.apply ? .error : .note,
+                message: "the file no longer has \(FindingReport.plural(removals, "row")) of the dataset; applying it removes them",
+                location: Location(file: path), hint: "pass --allow-deletions to remove them"))
+        }
+        outcome.findings = Finding.sorted(outcome.findings)
+        guard options.apply, outcome.isClean, !merge.changes.changes.isEmpty else { return outcome }
+
+        let transaction = OutputTransaction()
+        try transaction.write(try DatasetYAMLText.of(merge.merged), to: datasetPath)
+        try transaction.commit()
+        outcome.applied = true
+        return outcome
+    }
+
+    func importer(for path: String) throws(RegionKitError) -> any DatasetImporter {
+        if let id = options.format {
+            guard let importer = registry.importer(id: id) else {
+                throw RegionKitError(.invalidOption, "no format '\(id)' can import; formats that can: \(importerIDs)")
+            }
+            return importer
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegionKitError(.fileNotFound, "\(path): no such file or folder")
+        }
+        guard let importer = registry.importer(for: path) else {
+            throw RegionKitError(.unsupported, "\(path): no format recognizes this file; formats that can import: \(importerIDs)")
+        }
+        return importer
+    }
+
+    var importerIDs: String {
+        registry.formats.compactMap { $0 as? any DatasetImporter }.map(\.descriptor.id).joined(separator: ", ")
+    }
+
+    /// The state to merge three ways against, or nil to compare with the dataset as it is.
+    func chooseBase(_ imported: ImportedDataset, current: Dataset, path: String, findings: inout [Finding]) throws(RegionKitError) -> (Dataset?, Mode) {
+        guard let exported = imported.baseFingerprint else { return (nil, .twoWay) }
+        let now = try DatasetFingerprint.of(current)
+        if exported == now { return (nil, .twoWay) }
+        if let base = imported.base {
+            if try DatasetFingerprint.of(base) == exported {
+                findings.append(Finding(
+                    code: "import.stale", severity: .note,
+                    message: "the dataset changed since this file was exported; edits are merged three ways and conflicts are listed",
+                    location: Location(file: path)))
+                return (base, .threeWay)
+            }
+            findings.append(Finding(
+                code: "import.base-mismatch",
+                message: "the file's copy of the exported dataset does not match its fingerprint; it was altered",
+                location: Location(file: path), hint: "export again and redo the edits on the new file"))
+            return (nil, .twoWay)
+        }
+        if options.twoWay {
+            findings.append(Finding(
+                code: "import.stale", severity: .warning,
+                message: "the dataset changed since this file was exported; compared two ways, so changes made to the dataset since are undone where the file differs",
+                location: Location(file: path)))
+            return (nil, .twoWay)
+        }
+        findings.append(Finding(
+            code: "import.stale",
+            message: "the dataset changed since this file was exported (\(exported.prefix(19))…, now \(now.prefix(19))…) and the file carries no copy of the exported state to merge against",
+            location: Location(file: path),
+            hint: "export again and redo the edits, or pass --two-way to compare with the dataset as it is now"))
+        return (nil, .twoWay)
+    }
+}

@@ -1,0 +1,3 @@
+import RegionKitCLI
+
+RegionKitCLI.main()

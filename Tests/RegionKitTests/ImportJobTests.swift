@@ -1,0 +1,109 @@
+import Foundation
+import RegionKitFormats
+import Testing
+import TestSupport
+
+/// An importer that hands back a prepared dataset, to drive `ImportJob` through its stale-file cases.
+struct PreparedImporter: DatasetImporter {
+    let imported: ImportedDataset
+
+    var descriptor: FormatDescriptor {
+        FormatDescriptor(id: "prepared", name: "Prepared", summary: "test input", fileExtensions: ["prepared"], capabilities: [.import])
+    }
+
+    func read(_ path: String) throws(RegionKitError) -> ImportedDataset { imported }
+}
+
+@Suite struct ImportJobTests {
+    let folder: String
+    let datasetPath: String
+    let exported: Dataset
+
+    init() throws {
+        folder = try Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.path("Fixtures/central-asia"), toPath: folder + "/central-asia")
+        datasetPath = folder + "/central-asia/dataset.yaml"
+        exported = try DatasetLoader().load(datasetPath).dataset
+        try "".write(toFile: folder + "/edited.prepared", atomically: true, encoding: .utf8)
+    }
+
+    /// Changes the canonical dataset on disk, as a colleague's commit would after the export.
+    func changeCanonical(_ body: (inout Dataset) -> Void) throws {
+        var dataset = exported
+        body(&dataset)
+        try DatasetYAMLText.of(dataset).write(toFile: datasetPath, atomically: true, encoding: .utf8)
+    }
+
+    func run(_ imported: ImportedDataset, _ options: ImportJob.Options = .init()) throws -> ImportJob.Outcome {
+        try ImportJob(registry: FormatRegistry([PreparedImporter(imported: imported)]), datasetPath: datasetPath, options: options)
+            .run(folder + "/edited.prepared")
+    }
+
+    func index(_ id: String, in table: TableID) throws -> Int {
+        try #require(exported[table].firstIndex { $0.id == id })
+    }
+
+    @Test func staleFileWithItsBaseMergesThreeWays() throws {
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        try changeCanonical { $0[.memberships][row]["from"] = .date(PartialDate(year: 2019)!) }
+        var edited = exported
+        edited[.memberships][row]["status"] = .text("member")
+        let outcome = try run(
+            ImportedDataset(dataset: edited, findings: [], base: exported, baseFingerprint: try DatasetFingerprint.of(exported)),
+            .init(apply: true))
+        #expect(outcome.mode == .threeWay)
+        #expect(outcome.isClean, "\(outcome.findings)")
+        #expect(outcome.applied)
+        let merged = try DatasetLoader().load(datasetPath).dataset[.memberships][row]
+        #expect(merged["status"] == .text("member"))
+        #expect(merged["from"] == .date(PartialDate(year: 2019)!))
+    }
+
+    @Test func staleFileEditingTheSameCellIsAConflictAndNothingIsWritten() throws {
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        try changeCanonical { $0[.memberships][row]["status"] = .text("observer") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: datasetPath))
+        var edited = exported
+        edited[.memberships][row]["status"] = .text("member")
+        let outcome = try run(
+            ImportedDataset(dataset: edited, findings: [], base: exported, baseFingerprint: try DatasetFingerprint.of(exported)),
+            .init(apply: true))
+        #expect(outcome.changes.conflicts.map(\.field) == ["status"])
+        #expect(!outcome.applied)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: datasetPath)) == before)
+    }
+
+    @Test func staleFileWithoutItsBaseIsRefusedUnlessTwoWayIsAsked() throws {
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        try changeCanonical { $0[.memberships][row]["status"] = .text("observer") }
+        let imported = ImportedDataset(dataset: exported, findings: [], baseFingerprint: try DatasetFingerprint.of(exported))
+        let refused = try run(imported, .init(apply: true))
+        #expect(refused.findings.contains { $0.code == "import.stale" && $0.severity == .error })
+        #expect(!refused.applied)
+        let forced = try run(imported, .init(apply: true, twoWay: true))
+        #expect(forced.findings.contains { $0.code == "import.stale" && $0.severity == .warning })
+        #expect(forced.applied)
+    }
+
+    @Test func alteredBaseCopyIsAnError() throws {
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        try changeCanonical { $0[.memberships][row]["status"] = .text("observer") }
+        var base = exported
+        base[.memberships][row]["status"] = .text("party")
+        let outcome = try run(ImportedDataset(dataset: exported, findings: [], base: base, baseFingerprint: try DatasetFingerprint.of(exported)))
+        #expect(outcome.findings.contains { $0.code == "import.base-mismatch" })
+        #expect(!outcome.isClean)
+    }
+
+    @Test func fileFindingsKeepTheirLocationsAndBlockTheApply() throws {
+        var edited = exported
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        edited[.memberships][row]["country"] = .text("TJX")
+        edited[.memberships][row].fieldLocations["country"] = Location(file: "w.xlsx", cell: "Memberships!B9")
+        let outcome = try run(ImportedDataset(dataset: edited, findings: []), .init(apply: true))
+        let finding = try #require(outcome.findings.first { $0.code == "ref.unknown" })
+        #expect(finding.location?.description == "w.xlsx:Memberships!B9")
+        #expect(finding.hint == "did you mean 'TJK'?")
+        #expect(!outcome.applied)
+    }
+}
