@@ -7,7 +7,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES := gdal-bin
+TEST_PACKAGES := gdal-bin librsvg2-bin
 # PyPI tools the tests use to check exports independently.
 PYPI_TOOLS := check-jsonschema
 
