@@ -1,8 +1,8 @@
-import Foundation
 import FormatCSV
+import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 /// Frictionless, an independent validator from PyPI, checks exports against the descriptor RegionKit writes.
 @Suite struct FrictionlessTests {
@@ -36,12 +36,13 @@ import TestSupport
                 failures[name, default: []].insert("\(error["type"] ?? "")\(error["fieldName"].map { ":\($0)" } ?? "")")
             }
         }
-        #expect(failures == [
-            "memberships": ["constraint-error:status"],
-            "cooperation": ["constraint-error:areas"],
-            "bases": ["foreign-key"],
-            "countries": ["constraint-error:capital_longitude"],
-        ])
+        #expect(
+            failures == [
+                "memberships": ["constraint-error:status"],
+                "cooperation": ["constraint-error:areas"],
+                "bases": ["foreign-key"],
+                "countries": ["constraint-error:capital_longitude"],
+            ])
     }
 
     /// The descriptor's fields are the catalogue's: names in order, types, required fields, closed lists, keys.
@@ -91,9 +92,11 @@ import TestSupport
         let read = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let codec = CellCodec(dialect: dialect)
         for spec in DatasetSchema.tables {
-            let expected = [spec.keys] + dataset[spec.id].map { record in
-                spec.fields.map { field in record[field.key].map { codec.text(of: $0, field: field) } ?? "" }
-            }
+            let expected =
+                [spec.keys]
+                + dataset[spec.id].map { record in
+                    spec.fields.map { field in record[field.key].map { codec.text(of: $0, field: field) } ?? "" }
+                }
             for reader in ["csv", "polars"] {
                 let rows = (read[reader] as? [String: Any])?[spec.id.rawValue] as? [[String]]
                 #expect(rows == expected, "\(reader) read \(spec.id) differently")

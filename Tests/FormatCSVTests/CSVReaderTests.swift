@@ -1,8 +1,8 @@
 import FormatCSV
-import RegionKitFormats
 import Foundation
-import Testing
+import RegionKitFormats
 import TestSupport
+import Testing
 
 @Suite struct CSVReaderTests {
     static func records(_ path: String, delimiter: Character = ",") throws -> [CSVRecord] {

@@ -1,8 +1,8 @@
-import Foundation
 import FormatCSV
+import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 /// Export, then import: the same dataset, in every dialect.
 @Suite struct CSVRoundTripTests {
@@ -18,8 +18,9 @@ import TestSupport
         let note = try #require(imported.findings.first)
         #expect(imported.findings.count == 1)
         #expect(note.code == "csv.dialect" && note.severity == .note)
-        #expect(note.message.hasPrefix(
-            "read the 9 CSV files as dialect \(dialect), detected from their header rows: "))
+        #expect(
+            note.message.hasPrefix(
+                "read the 9 CSV files as dialect \(dialect), detected from their header rows: "))
         #expect(note.location == Location(file: folder + "/sources.csv", line: 1, column: 1))
         #expect(DatasetLoader().validate(imported.dataset, path: Repository.dataset).findings == [])
     }
@@ -51,9 +52,18 @@ import TestSupport
         let excel = try CSVFixture.bytes(try CSVFixture.export(dataset, dialect: .excel) + "/countries.csv")
         let semicolon = try CSVFixture.bytes(try CSVFixture.export(dataset, dialect: .excelSemicolon) + "/countries.csv")
         let header = "id,alpha2,name,role,capital,capital_longitude,capital_latitude,source,quote"
-        #expect(String(decoding: rfc, as: UTF8.self).hasPrefix(header + "\nKAZ,KZ,Kazakhstan,central asian state,Nur-Sultan,71.427774,51.181125,"))
-        #expect(excel.starts(with: [0xEF, 0xBB, 0xBF] + Array((header + "\r\nKAZ,KZ,Kazakhstan,central asian state,Nur-Sultan,71.427774,").utf8)))
-        #expect(semicolon.starts(with: [0xEF, 0xBB, 0xBF] + Array((header.replacing(",", with: ";") + "\r\nKAZ;KZ;Kazakhstan;central asian state;Nur-Sultan;71,427774;51,181125;").utf8)))
+        #expect(
+            String(decoding: rfc, as: UTF8.self).hasPrefix(
+                header + "\nKAZ,KZ,Kazakhstan,central asian state,Nur-Sultan,71.427774,51.181125,"))
+        #expect(
+            excel.starts(
+                with: [0xEF, 0xBB, 0xBF] + Array((header + "\r\nKAZ,KZ,Kazakhstan,central asian state,Nur-Sultan,71.427774,").utf8)))
+        #expect(
+            semicolon.starts(
+                with: [0xEF, 0xBB, 0xBF]
+                    + Array(
+                        (header.replacing(",", with: ";") + "\r\nKAZ;KZ;Kazakhstan;central asian state;Nur-Sultan;71,427774;51,181125;")
+                            .utf8)))
     }
 
     /// Values that need quoting, escaping or a formula guard read back exactly, in every dialect.

@@ -1,8 +1,8 @@
-import Foundation
 import FormatCSV
+import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 /// The canonical dataset and CSV exports of it in temporary folders.
 enum CSVFixture {

@@ -26,7 +26,8 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
             options: [
                 FormatOption(
                     key: Self.dialectOption,
-                    summary: "the CSV dialect; an export writes rfc4180 unless told, an import detects each file's from its header row unless told",
+                    summary:
+                        "the CSV dialect; an export writes rfc4180 unless told, an import detects each file's from its header row unless told",
                     values: CSVDialect.allCases.map(\.name), defaultValue: CSVDialect.standard.name)
             ])
     }

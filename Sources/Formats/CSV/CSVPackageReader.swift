@@ -32,7 +32,8 @@ public struct CSVPackageReader: Sendable {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw RegionKitError(.fileNotFound, "\(path): the folder holds no \(DataPackageDescriptor.fileName)")
             }
-            throw RegionKitError(.unsupported, "\(path): a CSV import reads a folder holding \(DataPackageDescriptor.fileName), or that file")
+            throw RegionKitError(
+                .unsupported, "\(path): a CSV import reads a folder holding \(DataPackageDescriptor.fileName), or that file")
         }
         let folder = String(descriptorPath.dropLast(DataPackageDescriptor.fileName.count))
         let package = try DataPackage(path: descriptorPath)
@@ -67,12 +68,14 @@ public struct CSVPackageReader: Sendable {
             let names = group.files.map { URL(fileURLWithPath: $0).lastPathComponent }
             let several = names.count > 1
             let subject = several && names.count == total ? "the \(total) CSV files" : names.joined(separator: ", ")
-            let alternatives = group.choice.alternatives.isEmpty
+            let alternatives =
+                group.choice.alternatives.isEmpty
                 ? ""
                 : " (\(group.choice.alternatives.map(\.name).joined(separator: ", ")) would read \(several ? "them" : "it") the same)"
             return Finding(
                 code: "csv.dialect", severity: .note,
-                message: "read \(subject) as dialect \(group.choice.dialect)\(alternatives), detected from \(several ? "their header rows" : "the header row"): \(group.choice.reason ?? "")",
+                message:
+                    "read \(subject) as dialect \(group.choice.dialect)\(alternatives), detected from \(several ? "their header rows" : "the header row"): \(group.choice.reason ?? "")",
                 location: Location(file: group.files[0], line: 1, column: 1),
                 hint: "choose another with --dialect: \(CSVDialect.names)")
         }

@@ -202,11 +202,12 @@ public final class CSVReader {
             }
             if byte == UInt8(ascii: "\""), !warnedQuote {
                 warnedQuote = true
-                warnings.append(Finding(
-                    code: "csv.stray-quote", severity: .warning,
-                    message: "a double quote inside an unquoted cell is read as it is",
-                    location: Location(file: file, line: line, column: field),
-                    hint: "put the whole cell in double quotes and double each quote inside it"))
+                warnings.append(
+                    Finding(
+                        code: "csv.stray-quote", severity: .warning,
+                        message: "a double quote inside an unquoted cell is read as it is",
+                        location: Location(file: file, line: line, column: field),
+                        hint: "put the whole cell in double quotes and double each quote inside it"))
             }
             input.advance()
             cell.append(byte)

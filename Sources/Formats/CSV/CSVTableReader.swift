@@ -38,22 +38,25 @@ struct CSVTableReader {
         } else {
             let preview = try reader.headerPreview()
             // An empty file has no header to tell the dialect from; it is reported as empty below.
-            choice = preview.isEmpty
+            choice =
+                preview.isEmpty
                 ? .given(.standard)
                 : try DialectChoice.detect(preview, byteOrderMark: reader.byteOrderMarks > 0, file: file)
         }
         reader.delimiter = choice.dialect.delimiter
         var result = Outcome(choice: choice)
         if reader.byteOrderMarks > 1 {
-            result.findings.append(Finding(
-                code: "csv.byte-order-mark", severity: .warning,
-                message: "the file starts with \(reader.byteOrderMarks) byte order marks; all are skipped",
-                location: location(line: 1, column: 1)))
+            result.findings.append(
+                Finding(
+                    code: "csv.byte-order-mark", severity: .warning,
+                    message: "the file starts with \(reader.byteOrderMarks) byte order marks; all are skipped",
+                    location: location(line: 1, column: 1)))
         }
         guard let header = try reader.next() else {
-            result.findings.append(Finding(
-                code: "csv.empty", message: "\(spec.id): the file is empty; it needs at least the header row",
-                location: location(line: 1, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
+            result.findings.append(
+                Finding(
+                    code: "csv.empty", message: "\(spec.id): the file is empty; it needs at least the header row",
+                    location: location(line: 1, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
             return result
         }
         guard let columns = readHeader(header, choice: choice, findings: &result.findings) else { return result }
@@ -69,11 +72,13 @@ struct CSVTableReader {
             let text = header.cells[0].text
             let separators = [",", ";", "\t"].filter { text.contains($0) }
             if !separators.isEmpty {
-                findings.append(Finding(
-                    code: "csv.dialect",
-                    message: "the header row is a single column: the file is not separated by '\(Character(Unicode.Scalar(choice.dialect.delimiter)))' as dialect \(choice.dialect) is",
-                    location: location(line: header.line, column: 1),
-                    hint: "choose the file's dialect with --dialect: \(CSVDialect.names)"))
+                findings.append(
+                    Finding(
+                        code: "csv.dialect",
+                        message:
+                            "the header row is a single column: the file is not separated by '\(Character(Unicode.Scalar(choice.dialect.delimiter)))' as dialect \(choice.dialect) is",
+                        location: location(line: header.line, column: 1),
+                        hint: "choose the file's dialect with --dialect: \(CSVDialect.names)"))
                 return nil
             }
         }
@@ -86,9 +91,11 @@ struct CSVTableReader {
                 columns.append(.unnamed)
             } else if let field = spec.field(key) {
                 if let first = seen[key] {
-                    findings.append(Finding(
-                        code: "csv.duplicate-column", message: "\(spec.id): the column '\(key)' appears twice (first as column \(first + 1))",
-                        location: at, hint: "remove or rename one of them"))
+                    findings.append(
+                        Finding(
+                            code: "csv.duplicate-column",
+                            message: "\(spec.id): the column '\(key)' appears twice (first as column \(first + 1))",
+                            location: at, hint: "remove or rename one of them"))
                     columns.append(.ignored)
                 } else {
                     seen[key] = index
@@ -96,35 +103,42 @@ struct CSVTableReader {
                 }
             } else {
                 let trimmed = key.trimmingSpaces
-                let hint = spec.field(trimmed) != nil
+                let hint =
+                    spec.field(trimmed) != nil
                     ? "remove the spaces around '\(trimmed)'"
                     : Suggestion.hint(for: key, in: spec.keys) ?? "the columns of \(spec.id) are: \(spec.keys.joined(separator: ", "))"
-                findings.append(Finding(
-                    code: "csv.unknown-column", message: "\(spec.id): unknown column '\(key)'", location: at, hint: hint))
+                findings.append(
+                    Finding(
+                        code: "csv.unknown-column", message: "\(spec.id): unknown column '\(key)'", location: at, hint: hint))
                 columns.append(.ignored)
             }
         }
         let key = spec.primaryKey
         guard seen[key] != nil else {
-            findings.append(Finding(
-                code: "csv.missing-key", message: "\(spec.id): the file has no '\(key)' column, so its rows cannot be matched; none is read",
-                location: location(line: header.line, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
+            findings.append(
+                Finding(
+                    code: "csv.missing-key",
+                    message: "\(spec.id): the file has no '\(key)' column, so its rows cannot be matched; none is read",
+                    location: location(line: header.line, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
             return nil
         }
         let missing = spec.keys.filter { seen[$0] == nil }
         if !missing.isEmpty {
             let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-            findings.append(Finding(
-                code: "csv.missing-column", severity: .warning,
-                message: "\(spec.id): the column\(missing.count == 1 ? "" : "s") \(names) \(missing.count == 1 ? "is" : "are") missing; \(missing.count == 1 ? "its" : "their") values are read as empty",
-                location: location(line: header.line, column: 1)))
+            findings.append(
+                Finding(
+                    code: "csv.missing-column", severity: .warning,
+                    message:
+                        "\(spec.id): the column\(missing.count == 1 ? "" : "s") \(names) \(missing.count == 1 ? "is" : "are") missing; \(missing.count == 1 ? "its" : "their") values are read as empty",
+                    location: location(line: header.line, column: 1)))
         }
         let order = seen.sorted { $0.value < $1.value }.map(\.key)
         if order != spec.keys.filter({ seen[$0] != nil }) {
-            findings.append(Finding(
-                code: "csv.column-order", severity: .warning,
-                message: "\(spec.id): the columns are in another order than the schema's; they are matched by their header",
-                location: location(line: header.line, column: 1), hint: "the schema's order is: \(spec.keys.joined(separator: ", "))"))
+            findings.append(
+                Finding(
+                    code: "csv.column-order", severity: .warning,
+                    message: "\(spec.id): the columns are in another order than the schema's; they are matched by their header",
+                    location: location(line: header.line, column: 1), hint: "the schema's order is: \(spec.keys.joined(separator: ", "))"))
         }
         return columns
     }
@@ -149,11 +163,15 @@ struct CSVTableReader {
             let misaligned = row.cells.count != header.cells.count
             if misaligned {
                 let fewer = row.cells.count < header.cells.count
-                result.findings.append(Finding(
-                    code: "csv.field-count",
-                    message: "\(spec.id): the row has \(row.cells.count) field\(row.cells.count == 1 ? "" : "s"); the header has \(header.cells.count)",
-                    location: location(line: row.line, column: min(row.cells.count, header.cells.count) + (fewer ? 0 : 1)),
-                    hint: fewer ? "a separator is missing" : "a cell holding '\(Character(Unicode.Scalar(choice.dialect.delimiter)))' must be in double quotes"))
+                result.findings.append(
+                    Finding(
+                        code: "csv.field-count",
+                        message:
+                            "\(spec.id): the row has \(row.cells.count) field\(row.cells.count == 1 ? "" : "s"); the header has \(header.cells.count)",
+                        location: location(line: row.line, column: min(row.cells.count, header.cells.count) + (fewer ? 0 : 1)),
+                        hint: fewer
+                            ? "a separator is missing"
+                            : "a cell holding '\(Character(Unicode.Scalar(choice.dialect.delimiter)))' must be in double quotes"))
             }
             var record = Record(location: location(line: row.line, column: 1))
             for (index, column) in columns.enumerated() {
@@ -162,10 +180,11 @@ struct CSVTableReader {
                     continue
                 case .unnamed:
                     if index < row.cells.count, !row.cells[index].text.isEmpty, filledUnnamed.insert(index).inserted {
-                        result.findings.append(Finding(
-                            code: "csv.unknown-column", message: "\(spec.id): column \(index + 1) has values but no header",
-                            location: location(line: row.cells[index].line, column: index + 1),
-                            hint: "give it a header from: \(spec.keys.joined(separator: ", ")); or remove it"))
+                        result.findings.append(
+                            Finding(
+                                code: "csv.unknown-column", message: "\(spec.id): column \(index + 1) has values but no header",
+                                location: location(line: row.cells[index].line, column: index + 1),
+                                hint: "give it a header from: \(spec.keys.joined(separator: ", ")); or remove it"))
                     }
                 case .field(let field):
                     // Cells of a row with too few or too many fields are out of place: only its id is read.
@@ -174,7 +193,9 @@ struct CSVTableReader {
                         record.fieldLocations[field.key] = location(line: row.line, column: index + 1)
                         continue
                     }
-                    read(row.cells[index], column: index + 1, field: field, codec: codec, choice: choice, into: &record, findings: &result.findings)
+                    read(
+                        row.cells[index], column: index + 1, field: field, codec: codec, choice: choice, into: &record,
+                        findings: &result.findings)
                 }
             }
             result.records.append(record)
@@ -184,15 +205,18 @@ struct CSVTableReader {
         }
         for (index, column) in columns.enumerated() {
             if case .unnamed = column, !filledUnnamed.contains(index) {
-                result.findings.append(Finding(
-                    code: "csv.empty-column", severity: .warning, message: "\(spec.id): column \(index + 1) has no header and no values; it is skipped",
-                    location: location(line: header.cells[index].line, column: index + 1)))
+                result.findings.append(
+                    Finding(
+                        code: "csv.empty-column", severity: .warning,
+                        message: "\(spec.id): column \(index + 1) has no header and no values; it is skipped",
+                        location: location(line: header.cells[index].line, column: index + 1)))
             }
         }
         if reader.endsWithoutLineBreak {
-            result.findings.append(Finding(
-                code: "csv.final-line-break", severity: .warning, message: "the last line has no line break; it is read all the same",
-                location: location(line: lastLine, column: 1)))
+            result.findings.append(
+                Finding(
+                    code: "csv.final-line-break", severity: .warning, message: "the last line has no line break; it is read all the same",
+                    location: location(line: lastLine, column: 1)))
         }
     }
 
@@ -205,10 +229,12 @@ struct CSVTableReader {
         guard !cell.text.isEmpty else { return }
         if !choice.alternatives.isEmpty, field.type != .number, FormulaGuard.isGuarded(cell.text) {
             let names = ([choice.dialect] + choice.alternatives).map(\.name)
-            findings.append(Finding(
-                code: "csv.dialect-ambiguous",
-                message: "\(field.key): the cell starts with ', which dialect excel drops as a formula guard and rfc4180 keeps, and the file could be in either (\(choice.reason ?? ""))",
-                location: at, hint: "choose one with --dialect: \(names.joined(separator: " or "))"))
+            findings.append(
+                Finding(
+                    code: "csv.dialect-ambiguous",
+                    message:
+                        "\(field.key): the cell starts with ', which dialect excel drops as a formula guard and rfc4180 keeps, and the file could be in either (\(choice.reason ?? ""))",
+                    location: at, hint: "choose one with --dialect: \(names.joined(separator: " or "))"))
             record.unreadable.insert(field.key)
             return
         }
@@ -225,9 +251,11 @@ struct CSVTableReader {
     // MARK: Helpers
 
     private func blankLine(_ line: Int, trailing: Int) -> Finding {
-        let message = trailing == 0
+        let message =
+            trailing == 0
             ? "a blank row is skipped"
-            : (trailing == 1 ? "a blank line at the end of the file is skipped" : "\(trailing) blank lines at the end of the file are skipped")
+            : (trailing == 1
+                ? "a blank line at the end of the file is skipped" : "\(trailing) blank lines at the end of the file are skipped")
         return Finding(code: "csv.blank-line", severity: .warning, message: message, location: location(line: line, column: 1))
     }
 

@@ -54,9 +54,10 @@ public struct CellCodec: Sendable {
         let mark = dialect.decimalMark
         let other: Character = mark == "." ? "," : "."
         if text.contains(other) {
-            return .failure(ValueError(
-                field: field.key,
-                message: "'\(text)' is not a number: the decimal mark of dialect \(dialect) is '\(mark)', not '\(other)'"))
+            return .failure(
+                ValueError(
+                    field: field.key,
+                    message: "'\(text)' is not a number: the decimal mark of dialect \(dialect) is '\(mark)', not '\(other)'"))
         }
         let plain = mark == "." ? text : text.replacing(String(mark), with: ".")
         guard let number = FieldSpec.parseNumber(plain) else {

@@ -31,18 +31,21 @@ struct DataPackage {
             if let version = custom["schema_version"] as? String {
                 schemaVersion = version
                 if version != DatasetSchema.version {
-                    findings.append(Finding(
-                        code: "schema.version",
-                        message: "schema version '\(version)' is not supported; this RegionKit reads version \(DatasetSchema.version)",
-                        location: here))
+                    findings.append(
+                        Finding(
+                            code: "schema.version",
+                            message: "schema version '\(version)' is not supported; this RegionKit reads version \(DatasetSchema.version)",
+                            location: here))
                 }
             }
             fingerprint = custom["fingerprint"] as? String
         } else {
-            findings.append(Finding(
-                code: "csv.package", severity: .warning,
-                message: "the descriptor has no '\(DataPackageDescriptor.property)' property; read as schema version \(DatasetSchema.version), with no fingerprint of an earlier export",
-                location: here))
+            findings.append(
+                Finding(
+                    code: "csv.package", severity: .warning,
+                    message:
+                        "the descriptor has no '\(DataPackageDescriptor.property)' property; read as schema version \(DatasetSchema.version), with no fingerprint of an earlier export",
+                    location: here))
         }
         guard let resources = object["resources"] as? [[String: Any]] else {
             throw RegionKitError(.syntax, "\(path): error: the descriptor has no list of resources")
@@ -51,9 +54,10 @@ struct DataPackage {
             let at = Location(file: path, path: "resources[\(index)]")
             guard let name = resource["name"] as? String, let table = TableID(rawValue: name) else {
                 let name = resource["name"] as? String ?? ""
-                findings.append(Finding(
-                    code: "csv.unknown-table", message: "unknown table '\(name)'; the resource is not read", location: at,
-                    hint: Suggestion.hint(for: name, in: TableID.allCases.map(\.rawValue))))
+                findings.append(
+                    Finding(
+                        code: "csv.unknown-table", message: "unknown table '\(name)'; the resource is not read", location: at,
+                        hint: Suggestion.hint(for: name, in: TableID.allCases.map(\.rawValue))))
                 continue
             }
             guard let file = resource["path"] as? String else {
@@ -64,17 +68,21 @@ struct DataPackage {
                 throw RegionKitError(.unsupported, "\(path): the resource '\(name)' names the file '\(file)', outside the package's folder")
             }
             if files[table] != nil {
-                findings.append(Finding(
-                    code: "csv.duplicate-table", message: "the table '\(name)' has a second resource; only the first is read", location: at))
+                findings.append(
+                    Finding(
+                        code: "csv.duplicate-table", message: "the table '\(name)' has a second resource; only the first is read",
+                        location: at))
                 continue
             }
             files[table] = file
         }
         for table in TableID.allCases where files[table] == nil {
-            findings.append(Finding(
-                code: "csv.missing-table",
-                message: "the descriptor has no resource for the table '\(table)'; an import would take its rows for deleted",
-                location: here, hint: "add {\"name\": \"\(table)\", \"path\": \"\(DataPackageDescriptor.fileName(of: table))\"} to its resources"))
+            findings.append(
+                Finding(
+                    code: "csv.missing-table",
+                    message: "the descriptor has no resource for the table '\(table)'; an import would take its rows for deleted",
+                    location: here,
+                    hint: "add {\"name\": \"\(table)\", \"path\": \"\(DataPackageDescriptor.fileName(of: table))\"} to its resources"))
         }
     }
 }

@@ -21,13 +21,20 @@ public enum DataPackageDescriptor {
             ("profile", .string("tabular-data-package")),
             ("name", .string(packageName(name))),
             ("title", .string("RegionKit dataset \(name)")),
-            ("description", .string(
-                "The tables of the RegionKit dataset \(name), one CSV file each, written by `regionkit export --format csv` in dialect \(dialect). Generated from the schema catalogue; do not edit.")),
-            (property, .object([
-                ("schema_version", .string(DatasetSchema.version)),
-                ("dialect", .string(dialect.name)),
-                ("fingerprint", .string(fingerprint)),
-            ])),
+            (
+                "description",
+                .string(
+                    "The tables of the RegionKit dataset \(name), one CSV file each, written by `regionkit export --format csv` in dialect \(dialect). Generated from the schema catalogue; do not edit."
+                )
+            ),
+            (
+                property,
+                .object([
+                    ("schema_version", .string(DatasetSchema.version)),
+                    ("dialect", .string(dialect.name)),
+                    ("fingerprint", .string(fingerprint)),
+                ])
+            ),
             ("resources", .array(DatasetSchema.tables.map { resource($0, dialect: dialect) })),
         ])
     }
@@ -44,10 +51,13 @@ public enum DataPackageDescriptor {
             guard !field.type.isList, let table = field.referencedTable else { return nil }
             return .object([
                 ("fields", .array([.string(field.key)])),
-                ("reference", .object([
-                    ("resource", .string(table.rawValue)),
-                    ("fields", .array([.string(DatasetSchema.table(table).primaryKey)])),
-                ])),
+                (
+                    "reference",
+                    .object([
+                        ("resource", .string(table.rawValue)),
+                        ("fields", .array([.string(DatasetSchema.table(table).primaryKey)])),
+                    ])
+                ),
             ])
         }
         if !foreignKeys.isEmpty { schema.append(("foreignKeys", .array(foreignKeys))) }
@@ -60,13 +70,16 @@ public enum DataPackageDescriptor {
             ("format", .string("csv")),
             ("mediatype", .string("text/csv")),
             ("encoding", .string("utf-8")),
-            ("dialect", .object([
-                ("delimiter", .string(String(Character(Unicode.Scalar(dialect.delimiter))))),
-                ("lineTerminator", .string(dialect.lineTerminator)),
-                ("quoteChar", .string("\"")),
-                ("doubleQuote", .bool(true)),
-                ("header", .bool(true)),
-            ])),
+            (
+                "dialect",
+                .object([
+                    ("delimiter", .string(String(Character(Unicode.Scalar(dialect.delimiter))))),
+                    ("lineTerminator", .string(dialect.lineTerminator)),
+                    ("quoteChar", .string("\"")),
+                    ("doubleQuote", .bool(true)),
+                    ("header", .bool(true)),
+                ])
+            ),
             ("schema", .object(schema)),
         ])
     }
