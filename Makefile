@@ -7,11 +7,11 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev libexpat1-dev zlib1g-dev
-TEST_PACKAGES := gdal-bin libreoffice-calc-nogui
-# PyPI tools the tests use to check exports independently.
-PYPI_TOOLS := check-jsonschema
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui
+# PyPI tools the tests use to check exports independently (console script name = package name).
+PYPI_TOOLS := check-jsonschema frictionless
 # PyPI libraries the tests' Python scripts import, as package:module.
-PYPI_LIBRARIES := openpyxl:openpyxl python-calamine:python_calamine
+PYPI_LIBRARIES := polars:polars openpyxl:openpyxl python-calamine:python_calamine
 
 # libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
 FUZZ_SECONDS ?= 60

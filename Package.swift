@@ -43,6 +43,9 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(name: "FormatCSV", dependencies: ["RegionKit"], path: "Sources/Formats/CSV"),
+        .target(name: "FormatGeoJSON", dependencies: ["RegionKit"], path: "Sources/Formats/GeoJSON"),
+        .target(name: "FormatMap", dependencies: ["RegionKit", "FormatGeoJSON"], path: "Sources/Formats/Map"),
         .target(
             name: "FormatXLSX",
             dependencies: [
@@ -53,7 +56,10 @@ let package = Package(
         ),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatXLSX"]),
+        .target(
+            name: "RegionKitFormats",
+            dependencies: ["RegionKit", "FormatYAML", "FormatCSV", "FormatXLSX", "FormatGeoJSON", "FormatMap"]
+        ),
 
         // The command line as a library, so a team can build its own `regionkit` with extra in-process formats.
         .target(
@@ -72,6 +78,8 @@ let package = Package(
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
         .testTarget(
             name: "FormatXLSXTests",
             dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],
