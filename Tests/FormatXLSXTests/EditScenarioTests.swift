@@ -86,7 +86,7 @@ import Testing
             ])
     }
 
-    @Test func movedColumnsAndEditedTitlesStillImportWithNoChanges() throws {
+    @Test func movedColumnsEditedTitlesAndReorderedSheetsStillImportWithNoChanges() throws {
         let result = try run("moved-and-renamed")
         #expect(result.status == 0)
         #expect(result.report.changes == [])

@@ -111,6 +111,9 @@ def edit(scenario, source, target):
         memberships["B1"] = "  COUNTRY "
         for row in range(memberships.max_row + 1, memberships.max_row + 6):
             memberships[f"A{row}"] = None
+        # Sheets in another order: Countries last, Memberships first.
+        book.move_sheet("Countries", offset=len(book.sheetnames))
+        book.move_sheet("Memberships", offset=-book.sheetnames.index("Memberships"))
     elif scenario == "excel-habits":
         kaz = row_of(countries, "A", "KAZ")
         countries[f"C{kaz}"] = "Kazakhstan\u00a0 "
