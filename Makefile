@@ -18,7 +18,14 @@ FUZZ_HARNESSES := FuzzYAML
 FUZZ_BUILD := $(SWIFT) build --package-path FuzzTesting --sanitize=fuzzer --sanitize=address \
 	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
-.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short
+# `make bench`: sizes of the generated datasets (indicator rows), and what the benchmark installs for its peers.
+BENCH_SIZES ?= 100000,1000000
+BENCH_PACKAGES := time gcc libc6-dev pkg-config libyaml-dev libxlsxwriter-dev
+# Python libraries the peers import, as PyPI-name:module-name.
+BENCH_PYPI := XlsxWriter:xlsxwriter openpyxl:openpyxl python-calamine:python_calamine fastexcel:fastexcel \
+	polars:polars orjson:orjson PyYAML:yaml check-jsonschema:check_jsonschema
+
+.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short bench bench-deps
 
 all: build
 
@@ -68,6 +75,27 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h runs $(FUZZ_RUNS) || exit 1; done
+
+# Installs a Python library from PyPI unless the interpreter can already import it: $(1) is PyPI-name:module-name.
+define pip_module
+	@for pair in $(1); do \
+		package=$${pair%%:*}; module=$${pair##*:}; \
+		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
+	done
+endef
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_PACKAGES))
+	$(call pip_module,$(BENCH_PYPI))
+
+# RegionKit against its peers at BENCH_SIZES rows (Benchmarks/run.py says what else it reads from the environment);
+# prints the table and writes Benchmarks/RESULTS.md. Not part of `make test`: nothing in it asserts a time.
+bench: bench-deps
+	$(SWIFT) build -c release --product regionkit
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES) )make bench" \
+		$(PYTHON) Benchmarks/run.py
 
 format:
 	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests
