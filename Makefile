@@ -7,9 +7,11 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES := gdal-bin
+TEST_PACKAGES := gdal-bin time gcc
 # PyPI tools the tests use to check exports independently.
 PYPI_TOOLS := check-jsonschema
+# Python libraries the tests import (PyPI-name:module-name): the benchmark harness's test runs the PyYAML peer.
+TEST_PYPI := PyYAML:yaml
 
 # libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
 FUZZ_SECONDS ?= 60
@@ -25,7 +27,7 @@ BENCH_PACKAGES := time gcc libc6-dev pkg-config libyaml-dev libxlsxwriter-dev
 BENCH_PYPI := XlsxWriter:xlsxwriter openpyxl:openpyxl python-calamine:python_calamine fastexcel:fastexcel \
 	polars:polars orjson:orjson PyYAML:yaml check-jsonschema:check_jsonschema
 
-.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short bench bench-deps
+.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short bench bench-deps bench-profile
 
 all: build
 
@@ -38,6 +40,16 @@ define apt_install
 	fi
 endef
 
+# Installs a Python library from PyPI unless the interpreter can already import it: $(1) is PyPI-name:module-name.
+define pip_module
+	@for pair in $(1); do \
+		package=$${pair%%:*}; module=$${pair##*:}; \
+		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
+	done
+endef
+
 deps:
 	$(call apt_install,$(BUILD_PACKAGES))
 
@@ -48,6 +60,7 @@ test-deps: deps
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
 	done
+	$(call pip_module,$(TEST_PYPI))
 
 build: deps
 	$(SWIFT) build
@@ -76,16 +89,6 @@ fuzz: fuzz-build
 fuzz-short: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h runs $(FUZZ_RUNS) || exit 1; done
 
-# Installs a Python library from PyPI unless the interpreter can already import it: $(1) is PyPI-name:module-name.
-define pip_module
-	@for pair in $(1); do \
-		package=$${pair%%:*}; module=$${pair##*:}; \
-		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
-		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
-		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
-	done
-endef
-
 bench-deps: deps
 	$(call apt_install,$(BENCH_PACKAGES))
 	$(call pip_module,$(BENCH_PYPI))
@@ -96,6 +99,13 @@ bench: bench-deps
 	$(SWIFT) build -c release --product regionkit
 	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES) )make bench" \
 		$(PYTHON) Benchmarks/run.py
+
+# Where RegionKit's side of one job spends its time, under perf: `make bench-profile JOB=yaml-load BENCH_SIZES=100000`.
+JOB ?= yaml-load
+bench-profile: bench-deps
+	$(call apt_install,linux-perf)
+	$(SWIFT) build -c release --product regionkit
+	BENCH_SIZES=$(BENCH_SIZES) $(PYTHON) Benchmarks/run.py --profile $(JOB)
 
 format:
 	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

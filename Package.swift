@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

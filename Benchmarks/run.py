@@ -15,6 +15,11 @@ Environment (all optional):
     BENCH_TIMEOUT    seconds one process may take before it counts as failed (3600)
     BENCH_COMMAND    the command to print as the way to reproduce the results (make bench)
 
+    python3 Benchmarks/run.py --profile JOB     # where RegionKit's side of JOB spends its time (make bench-profile)
+
+runs RegionKit's side of one job once under `perf record` at the first of BENCH_SIZES and prints the functions that
+take the most samples (self time), with Swift names demangled.
+
 Every process is timed whole with /usr/bin/time (elapsed seconds, peak resident memory); within a job the tools take
 turns (A B C A B C A B C) on the same input files. Standard library only.
 """
@@ -140,7 +145,7 @@ class Inputs:
         return os.path.join(HERE, "peers", script)
 
     def program(self, name):
-        return self.programs[name]
+        return self.programs.path(name)
 
     @property
     def dataset(self):
@@ -217,18 +222,23 @@ class Inputs:
                 self.export_folder(name)
 
 
-def build_programs(config):
-    """Compiles the bare C peers with cc and pkg-config into BENCH_DATA/bin; returns their paths."""
-    folder = os.path.join(config.data, "bin")
-    os.makedirs(folder, exist_ok=True)
-    built = {}
-    for name, package in C_PROGRAMS.items():
-        source = os.path.join(HERE, "c", name + ".c")
-        target = os.path.join(folder, name)
-        flags = run_quietly(["pkg-config", "--cflags", "--libs", package], f"pkg-config {package}").split()
-        run_quietly(["cc", "-O2", "-o", target, source, *flags], f"compiling {relative(source)}")
-        built[name] = target
-    return built
+class Programs:
+    """The bare C peers, compiled with cc and pkg-config into BENCH_DATA/bin on first use."""
+
+    def __init__(self, config):
+        self.folder = os.path.join(config.data, "bin")
+        self.built = {}
+
+    def path(self, name):
+        if name not in self.built:
+            os.makedirs(self.folder, exist_ok=True)
+            source = os.path.join(HERE, "c", name + ".c")
+            target = os.path.join(self.folder, name)
+            package = C_PROGRAMS[name]
+            flags = run_quietly(["pkg-config", "--cflags", "--libs", package], f"pkg-config {package}").split()
+            run_quietly(["cc", "-O2", "-o", target, source, *flags], f"compiling {relative(source)}")
+            self.built[name] = target
+        return self.built[name]
 
 
 @dataclass
@@ -481,7 +491,7 @@ def report(config, rows, notes, started, load_start, selected):
         "",
         "Written by `make bench` (`Benchmarks/run.py`); do not edit by hand.",
         "",
-        f"- This is {kind}: N = {sizes} indicator rows, {config.runs} timed runs of each tool.",
+        f"- This is {kind}: N = {sizes} indicator rows, {config.runs} timed run{'s' if config.runs != 1 else ''} of each tool.",
         f"- Command: `{config.command}`",
         f"- Date: {started:%Y-%m-%d %H:%M} UTC; RegionKit {revision()}, built with `swift build -c release`.",
         f"- Machine: {description}.",
@@ -512,8 +522,63 @@ def report(config, rows, notes, started, load_start, selected):
     return "\n".join(lines)
 
 
+def profile(config, job_id):
+    """Runs RegionKit's side of a job under perf at the first size and prints the top functions by self time."""
+    job = next((job for job in jobs.JOBS if job.id == job_id), None)
+    if job is None:
+        say(f"error: unknown job {job_id}; jobs: {', '.join(job.id for job in jobs.JOBS)}")
+        return 64
+    rows = config.sizes[0]
+    try:
+        formats = Formats(config.regionkit)
+        reason = formats.missing(job) or job.regionkit_unavailable
+        if reason:
+            say(f"error: {job.id}: {reason}")
+            return 2
+        inputs = Inputs(config, Programs(config), rows)
+        inputs.prepare(job.inputs)
+    except SetupError as error:
+        say(f"error: {error}")
+        return 2
+    scratch = os.path.join(config.data, "scratch")
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(scratch)
+    data = os.path.join(config.data, f"perf-{job.id}-{rows}.data")
+    argv = job.regionkit.command(inputs, scratch)
+    say(f"$ {' '.join(argv)}  (under perf record, N = {rows:,})")
+    record = subprocess.run(["perf", "record", "-e", "cpu-clock", "-F", "499", "--call-graph", "dwarf,16384", "-o", data,
+                             "--", *argv], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    shutil.rmtree(scratch, ignore_errors=True)
+    if record.returncode != 0:
+        say(f"error: perf record failed:\n{record.stderr[-2000:]}")
+        return 1
+    for title, options, limit in (
+        ("time spent in each function and what it calls (inclusive)", ["--children", "--sort", "symbol"], 4),
+        ("time spent in each function itself (self)", ["--no-children", "--sort", "dso,symbol"], 1.5),
+    ):
+        say(f"\n{title}, {job.id} at N = {rows:,} (perf report -i {relative(data)}):")
+        say(perf_report(data, options, limit))
+    return 0
+
+
+def perf_report(data, options, limit):
+    report = subprocess.run(["perf", "report", "-i", data, "--stdio", *options, "-g", "none", "--percent-limit", str(limit)],
+                            cwd=ROOT, capture_output=True, text=True)
+    lines = [line.rstrip().rstrip("- ").rstrip() for line in report.stdout.splitlines()]
+    text = "\n".join(line for line in lines if line.strip() and not line.startswith("#"))
+    demangler = shutil.which("swift-demangle")
+    argv = [demangler, "--simplified"] if demangler else (["swift", "demangle", "--simplified"] if shutil.which("swift") else None)
+    if argv:
+        demangled = subprocess.run(argv, input=text, capture_output=True, text=True)
+        if demangled.returncode == 0:
+            text = demangled.stdout
+    return text
+
+
 def main():
     config = Config.from_environment()
+    if len(sys.argv) == 3 and sys.argv[1] == "--profile":
+        return profile(config, sys.argv[2])
     selected = [job for job in jobs.JOBS if config.job_ids is None or job.id in config.job_ids]
     unknown = set(config.job_ids or []) - {job.id for job in jobs.JOBS}
     if unknown:
@@ -529,12 +594,12 @@ def main():
     load_start = load_average()
     try:
         formats = Formats(config.regionkit)
-        programs = build_programs(config)
     except SetupError as error:
         say(f"error: {error}")
         return 2
 
     rows, notes = [], []
+    programs = Programs(config)
     for n in config.sizes:
         inputs = Inputs(config, programs, n)
         try:
