@@ -493,7 +493,8 @@ def report(config, rows, notes, started, load_start, selected):
         "",
         f"- This is {kind}: N = {sizes} indicator rows, {config.runs} timed run{'s' if config.runs != 1 else ''} of each tool.",
         f"- Command: `{config.command}`",
-        f"- Date: {started:%Y-%m-%d %H:%M} UTC; RegionKit {revision()}, built with `swift build -c release`.",
+        f"- Date: {started:%Y-%m-%d %H:%M} UTC; RegionKit {revision()}, `{relative(config.regionkit)}`"
+        + (" (`swift build -c release`)." if config.regionkit.endswith("/release/regionkit") else "."),
         f"- Machine: {description}.",
         f"- One run on a shared {cores}-core machine: other builds may run at the same time, so timings are noisy "
         f"(load average {load_start} at the start, {load_average()} at the end).",

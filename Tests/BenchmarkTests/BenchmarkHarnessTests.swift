@@ -27,7 +27,7 @@ import Testing
             #expect(results.contains(tool), "\(tool) is missing from\n\(results)")
         }
         let rows = results.split(separator: "\n").filter { $0.hasPrefix("| yaml-load | 500 ") || $0.hasPrefix("| validate  | 500 ") }
-        #expect(rows.count == 4, "\(results)")
+        #expect(rows.count == 5, "\(results)")
         #expect(rows.allSatisfy { !$0.contains("FAILED") }, "\(results)")
         #expect(results.contains("## Targets"))
         #expect(results.contains("regionkit validate: at least 20 times check-jsonschema"))
