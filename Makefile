@@ -7,7 +7,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES := gdal-bin time gcc
+TEST_PACKAGES := gdal-bin librsvg2-bin time gcc
 # PyPI tools the tests use to check exports independently.
 PYPI_TOOLS := check-jsonschema
 # Python libraries the tests import (PyPI-name:module-name): the benchmark harness's test runs the PyYAML peer.

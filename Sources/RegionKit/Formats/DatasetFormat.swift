@@ -33,11 +33,15 @@ public struct ExportRequest: Sendable {
     public var name: String
     /// Format options as `key=value` pairs given on the command line; each format says which it knows.
     public var options: [String: String]
+    /// The dataset file the dataset was loaded from, when it came from one; formats that draw on files kept beside
+    /// the dataset (such as country polygons) look for them relative to it.
+    public var datasetPath: String?
 
-    public init(dataset: Dataset, name: String, options: [String: String] = [:]) {
+    public init(dataset: Dataset, name: String, options: [String: String] = [:], datasetPath: String? = nil) {
         self.dataset = dataset
         self.name = name
         self.options = options
+        self.datasetPath = datasetPath
     }
 }
 
