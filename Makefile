@@ -7,10 +7,13 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES := gdal-bin librsvg2-bin time gcc
-# PyPI tools the tests use to check exports independently.
-PYPI_TOOLS := check-jsonschema
-# Python libraries the tests import (PyPI-name:module-name): the benchmark harness's test runs the PyYAML peer.
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc
+# PyPI tools the tests use to check exports independently (console script name = package name).
+PYPI_TOOLS := check-jsonschema frictionless
+# PyPI libraries the tests' Python scripts import (import name = package name).
+PYPI_LIBRARIES := polars
+# Python libraries the tests import whose PyPI name differs (PyPI-name:module-name): the benchmark harness's test
+# runs the PyYAML peer.
 TEST_PYPI := PyYAML:yaml
 
 # libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
@@ -59,6 +62,11 @@ test-deps: deps
 		command -v $$tool >/dev/null 2>&1 || { echo "installing $$tool from PyPI"; \
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
+	done
+	@for library in $(PYPI_LIBRARIES); do \
+		$(PYTHON) -c "import $$library" >/dev/null 2>&1 || { echo "installing $$library from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$library 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$library; }; \
 	done
 	$(call pip_module,$(TEST_PYPI))
 

@@ -32,11 +32,12 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(name: "FormatCSV", dependencies: ["RegionKit"], path: "Sources/Formats/CSV"),
         .target(name: "FormatGeoJSON", dependencies: ["RegionKit"], path: "Sources/Formats/GeoJSON"),
         .target(name: "FormatMap", dependencies: ["RegionKit", "FormatGeoJSON"], path: "Sources/Formats/Map"),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatGeoJSON", "FormatMap"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatCSV", "FormatGeoJSON", "FormatMap"]),
 
         // The command line as a library, so a team can build its own `regionkit` with extra in-process formats.
         .target(
@@ -56,6 +57,7 @@ let package = Package(
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,9 +16,16 @@ public protocol DatasetImporter: DatasetFormat {
     func recognizes(_ path: String) -> Bool
     /// Reads the dataset at `path`. Problems in the content are findings; an unusable input throws.
     func read(_ path: String) throws(RegionKitError) -> ImportedDataset
+    /// Reads the dataset at `path` with format options (`--option key=value` on `regionkit import`, already
+    /// checked against the descriptor's options); by default the options are ignored.
+    func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset
 }
 
 extension DatasetImporter {
+    public func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset {
+        try read(path)
+    }
+
     public func recognizes(_ path: String) -> Bool {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
         return descriptor.fileExtensions.contains(path[path.index(after: dot)...].lowercased())
@@ -64,6 +71,14 @@ public struct ExportOutput {
     /// Stages a UTF-8 text file named `fileName` inside the folder.
     public func write(_ text: String, named fileName: String) throws(RegionKitError) {
         try write(Array(text.utf8), named: fileName)
+    }
+
+    /// Stages a file named `fileName` inside the folder that `produce` writes piece by piece, for exporters that
+    /// stream rows rather than build the whole file.
+    public func write(
+        named fileName: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        try transaction.write(to: try path(for: fileName), produce)
     }
 
     /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.
