@@ -7,11 +7,14 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev libexpat1-dev zlib1g-dev
-TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc
 # PyPI tools the tests use to check exports independently (console script name = package name).
 PYPI_TOOLS := check-jsonschema frictionless
-# PyPI libraries the tests' Python scripts import, as package:module.
-PYPI_LIBRARIES := polars:polars openpyxl:openpyxl python-calamine:python_calamine
+# PyPI libraries the tests' Python scripts import (import name = package name).
+PYPI_LIBRARIES := polars openpyxl
+# Python libraries the tests import whose PyPI name differs (PyPI-name:module-name): the benchmark harness's test
+# runs the PyYAML peer; the XLSX tests read workbooks with python-calamine.
+TEST_PYPI := PyYAML:yaml python-calamine:python_calamine
 
 # libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
 FUZZ_SECONDS ?= 60
@@ -20,7 +23,14 @@ FUZZ_HARNESSES := FuzzYAML
 FUZZ_BUILD := $(SWIFT) build --package-path FuzzTesting --sanitize=fuzzer --sanitize=address \
 	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
-.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short
+# `make bench`: sizes of the generated datasets (indicator rows), and what the benchmark installs for its peers.
+BENCH_SIZES ?= 100000,1000000
+BENCH_PACKAGES := time gcc libc6-dev pkg-config libyaml-dev libxlsxwriter-dev
+# Python libraries the peers import, as PyPI-name:module-name.
+BENCH_PYPI := XlsxWriter:xlsxwriter openpyxl:openpyxl python-calamine:python_calamine fastexcel:fastexcel \
+	polars:polars orjson:orjson PyYAML:yaml check-jsonschema:check_jsonschema
+
+.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short bench bench-deps bench-profile
 
 all: build
 
@@ -33,6 +43,16 @@ define apt_install
 	fi
 endef
 
+# Installs a Python library from PyPI unless the interpreter can already import it: $(1) is PyPI-name:module-name.
+define pip_module
+	@for pair in $(1); do \
+		package=$${pair%%:*}; module=$${pair##*:}; \
+		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
+	done
+endef
+
 deps:
 	$(call apt_install,$(BUILD_PACKAGES))
 
@@ -43,11 +63,12 @@ test-deps: deps
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
 	done
-	@for pair in $(PYPI_LIBRARIES); do package=$${pair%%:*}; module=$${pair##*:}; \
-		$(PYTHON) -c "import $$module" >/dev/null 2>&1 || { echo "installing $$package from PyPI"; \
-		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
-		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package; }; \
+	@for library in $(PYPI_LIBRARIES); do \
+		$(PYTHON) -c "import $$library" >/dev/null 2>&1 || { echo "installing $$library from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$library 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$library; }; \
 	done
+	$(call pip_module,$(TEST_PYPI))
 
 build: deps
 	$(SWIFT) build
@@ -75,6 +96,24 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h runs $(FUZZ_RUNS) || exit 1; done
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_PACKAGES))
+	$(call pip_module,$(BENCH_PYPI))
+
+# RegionKit against its peers at BENCH_SIZES rows (Benchmarks/run.py says what else it reads from the environment);
+# prints the table and writes Benchmarks/RESULTS.md. Not part of `make test`: nothing in it asserts a time.
+bench: bench-deps
+	$(SWIFT) build -c release --product regionkit
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES) )make bench" \
+		$(PYTHON) Benchmarks/run.py
+
+# Where RegionKit's side of one job spends its time, under perf: `make bench-profile JOB=yaml-load BENCH_SIZES=100000`.
+JOB ?= yaml-load
+bench-profile: bench-deps
+	$(call apt_install,linux-perf)
+	$(SWIFT) build -c release --product regionkit
+	BENCH_SIZES=$(BENCH_SIZES) $(PYTHON) Benchmarks/run.py --profile $(JOB)
 
 format:
 	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
         .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(
             name: "FormatXLSXTests",
             dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],
