@@ -121,10 +121,37 @@ import Testing
         #expect(FileManager.default.contents(atPath: folder + "/" + dataset) == before)
     }
 
-    /// The package carries the fingerprint of the dataset it was exported from but no copy of it: when the dataset
-    /// has changed since, the import says so, and compares two ways only when told.
-    @Test func aStaleExportIsRefusedUnlessComparedTwoWays() throws {
+    /// The package keeps the exported dataset (`regionkit-base.yaml`): when the dataset changed since the export,
+    /// edits to other cells merge three ways, the same cell changed on both sides is a conflict.
+    @Test func aStaleExportMergesThreeWays() throws {
         let (folder, dataset, package) = try scratchExport("rfc4180")
+        try edit(folder + "/" + dataset, [("  status: prospective\n", "  status: observer\n")])
+
+        try edit(folder + "/" + package + "/memberships.csv", [("kaz-eaeu-member,KAZ,eaeu,member,", "kaz-eaeu-member,KAZ,eaeu,party,")])
+        let merged = try RegionKitBinary.run(["import", package, "--dataset", dataset, "--apply"], in: folder)
+        #expect(merged.status == 0, "\(merged.stdout)")
+        #expect(merged.stdout.hasPrefix("import out/csv (csv, three-way) into central-asia/dataset.yaml\n"), "\(merged.stdout)")
+        #expect(merged.stdout.contains("    status: 'member' → 'party' (out/csv/memberships.csv:4:4)"), "\(merged.stdout)")
+        let text = try String(contentsOfFile: folder + "/" + dataset, encoding: .utf8)
+        #expect(text.contains("  status: observer\n") && text.contains("  status: party\n"))
+
+        let (folder2, dataset2, package2) = try scratchExport("rfc4180")
+        try edit(folder2 + "/" + dataset2, [("  status: prospective\n", "  status: observer\n")])
+        try edit(folder2 + "/" + package2 + "/memberships.csv", [("TJK,eaeu,prospective,", "TJK,eaeu,member,")])
+        let before = FileManager.default.contents(atPath: folder2 + "/" + dataset2)
+        let conflict = try RegionKitBinary.run(["import", package2, "--dataset", dataset2, "--apply"], in: folder2)
+        #expect(conflict.status == 1)
+        #expect(
+            conflict.stdout.contains(
+                "! out/csv/memberships.csv:6:4: conflict in memberships tjk-eaeu-prospective status: the file has 'member', the dataset now has 'observer'; both changed it from 'prospective'"
+            ), "\(conflict.stdout)")
+        #expect(FileManager.default.contents(atPath: folder2 + "/" + dataset2) == before)
+    }
+
+    /// Without its copy of the exported dataset, a stale package is refused unless compared two ways.
+    @Test func aStaleExportWithoutItsBaseIsRefusedUnlessComparedTwoWays() throws {
+        let (folder, dataset, package) = try scratchExport("rfc4180")
+        try FileManager.default.removeItem(atPath: folder + "/" + package + "/regionkit-base.yaml")
         try edit(folder + "/" + dataset, [("  status: prospective\n", "  status: member\n")])
         let stale = try RegionKitBinary.run(["import", package, "--dataset", dataset], in: folder)
         #expect(stale.status == 1)

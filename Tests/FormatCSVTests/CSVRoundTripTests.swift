@@ -12,7 +12,7 @@ import Testing
         let folder = try CSVFixture.export(loaded.dataset, dialect: dialect)
         let imported = try CSVFormat().read(folder)
         #expect(imported.dataset == loaded.dataset)
-        #expect(imported.base == nil)
+        #expect(imported.base == loaded.dataset, "the package keeps the exported dataset as the base of three-way merges")
         #expect(imported.baseFingerprint == (try DatasetFingerprint.of(loaded.dataset)))
         #expect(CSVFixture.problems(imported) == [])
         let note = try #require(imported.findings.first)
@@ -40,7 +40,7 @@ import Testing
         let first = try CSVFixture.export(dataset, dialect: dialect)
         let second = try CSVFixture.export(dataset, dialect: dialect)
         let names = Repository.files(under: first)
-        #expect(names == (DatasetSchema.tables.map { "\($0.id).csv" } + ["datapackage.json"]).sorted())
+        #expect(names == (DatasetSchema.tables.map { "\($0.id).csv" } + ["datapackage.json", "regionkit-base.yaml"]).sorted())
         for name in names {
             #expect(try CSVFixture.bytes(first + "/" + name) == CSVFixture.bytes(second + "/" + name), "\(name)")
         }

@@ -53,8 +53,10 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
                 }
             }
         }
+        let base = try DatasetYAMLText.of(request.dataset)
+        try output.write(base, named: DataPackageDescriptor.baseFileName)
         let descriptor = DataPackageDescriptor.make(
-            name: request.name, dialect: dialect, fingerprint: try DatasetFingerprint.of(request.dataset))
+            name: request.name, dialect: dialect, fingerprint: "sha256:" + SHA256.hex(base))
         try output.write(descriptor.serialized() + "\n", named: DataPackageDescriptor.fileName)
     }
 

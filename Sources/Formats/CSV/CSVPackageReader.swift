@@ -4,8 +4,9 @@ public import RegionKit
 /// Reads a CSV export back: its `datapackage.json` and one CSV file per table, one row at a time.
 ///
 /// The descriptor names each table's file (its resources) and carries the fingerprint of the dataset it was
-/// exported from; it holds no copy of the exported rows, so the import has no base dataset of its own. Each file's
-/// dialect is the one given, or detected from its header row and reported in a note.
+/// exported from; the exported dataset itself, the base of a three-way merge, is `regionkit-base.yaml` beside the
+/// CSV files when the package still has it. Each file's dialect is the one given, or detected from its header row
+/// and reported in a note.
 public struct CSVPackageReader: Sendable {
     /// The dialect of every file, or nil to detect each file's from its header row.
     public var dialect: CSVDialect?
@@ -51,7 +52,14 @@ public struct CSVPackageReader: Sendable {
         }
         findings += Self.dialectNotes(detected, of: package.files.count)
         return ImportedDataset(
-            dataset: dataset, findings: Finding.sorted(findings), base: nil, baseFingerprint: package.fingerprint)
+            dataset: dataset, findings: Finding.sorted(findings), base: try Self.base(of: package, in: folder),
+            baseFingerprint: package.fingerprint)
+    }
+
+    /// The exported dataset kept beside the CSV files, when the package names one and it is there.
+    static func base(of package: DataPackage, in folder: String) throws(RegionKitError) -> Dataset? {
+        guard let name = package.base, FileManager.default.fileExists(atPath: folder + name) else { return nil }
+        return try DatasetLoader().load(folder + name).dataset
     }
 
     /// One note per detected dialect, naming the files read in it (or saying "the N CSV files" when it is all of them).

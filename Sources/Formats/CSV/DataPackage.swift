@@ -9,6 +9,8 @@ struct DataPackage {
     var schemaVersion = DatasetSchema.version
     /// The fingerprint of the dataset the package was exported from, if it says.
     var fingerprint: String?
+    /// The file holding the exported dataset as canonical YAML, relative to the descriptor's folder, if it says.
+    var base: String?
     /// Problems with the descriptor that do not stop the import.
     var findings: [Finding] = []
 
@@ -39,6 +41,9 @@ struct DataPackage {
                 }
             }
             fingerprint = custom["fingerprint"] as? String
+            if let base = custom["base"] as? String, !base.contains("/"), !base.hasPrefix(".") {
+                self.base = base
+            }
         } else {
             findings.append(
                 Finding(

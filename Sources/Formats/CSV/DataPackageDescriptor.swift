@@ -33,11 +33,16 @@ public enum DataPackageDescriptor {
                     ("schema_version", .string(DatasetSchema.version)),
                     ("dialect", .string(dialect.name)),
                     ("fingerprint", .string(fingerprint)),
+                    ("base", .string(baseFileName)),
                 ])
             ),
             ("resources", .array(DatasetSchema.tables.map { resource($0, dialect: dialect) })),
         ])
     }
+
+    /// The file beside the CSV files that holds the exported dataset as canonical YAML: the base an import of an
+    /// edited, stale package merges three ways against. Not a resource: Frictionless tools leave it alone.
+    public static let baseFileName = "regionkit-base.yaml"
 
     /// The CSV file name of a table.
     public static func fileName(of table: TableID) -> String { "\(table.rawValue).csv" }
