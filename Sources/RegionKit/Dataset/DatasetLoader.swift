@@ -13,20 +13,35 @@ public struct DatasetLoader: Sendable {
         self.limits = limits
     }
 
-    /// Loads and validates the dataset at `path`. Throws only when the file cannot be read or is not YAML.
+    /// Loads and validates the dataset at `path`, reading the file in chunks (it is never whole in memory).
+    /// Throws only when the file cannot be read or is not YAML.
     public func load(_ path: String) throws(RegionKitError) -> LoadedDataset {
-        let bytes = try FileAccess.read(path)
-        return try load(bytes: bytes, path: path)
+        try validated(decode(path), path: path)
     }
 
     /// Loads and validates a dataset from bytes; `path` names it in messages and anchors its source texts.
     public func load(bytes: [UInt8], path: String) throws(RegionKitError) -> LoadedDataset {
-        let decoded: DatasetYAMLCodec.Decoded
+        try validated(decode(.bytes(bytes, name: path)), path: path)
+    }
+
+    /// Reads the YAML dataset at `path` in chunks, without validating it against the schema rules: what could be
+    /// read, and the reader's findings. Throws when the file cannot be read or is not YAML.
+    public func decode(_ path: String) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
+        try FileAccess.checkFile(path)
+        return try decode(.file(path))
+    }
+
+    private func decode(_ input: YAMLInput) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
         do {
-            decoded = try DatasetYAMLCodec.decode(bytes, file: path, limits: limits)
+            return try DatasetYAMLCodec.decode(input, limits: limits)
+        } catch where error.kind == .unreadable {
+            throw RegionKitError(.unreadable, "\(input.name): \(error.message)")
         } catch {
             throw RegionKitError(.syntax, error.description)
         }
+    }
+
+    private func validated(_ decoded: DatasetYAMLCodec.Decoded, path: String) -> LoadedDataset {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var findings = decoded.findings
         let texts = SourceTexts.read(for: decoded.dataset, relativeTo: folder, file: path, findings: &findings)
