@@ -1,7 +1,8 @@
 internal import CYAML
 
 /// Owns a libyaml parser that pulls its input from a byte source through a read handler, and yields its events one
-/// at a time. Only the bytes past the events already yielded are kept (for byte offsets), never the whole input.
+/// at a time. Only a window of the bytes past the events already yielded is kept (for byte offsets), never the whole
+/// input.
 ///
 /// The read handler also guards against huge scalars: libyaml keeps a scalar in memory until it ends, so once more
 /// than `maxScalarBytes` plus a margin have been fed since the end of the last event, it feeds libyaml no more and
@@ -15,7 +16,7 @@ final class LibYAMLParser {
     private let maxPendingBytes: Int
 
     private let source: any ByteSource
-    private var positions = InputPositions()
+    private var positions: InputPositions
     /// The end of the last event: the guard counts from there, and once the next event is read, `positions`
     /// forgets what comes before it.
     private var lastEnd = InputPositions.Position.start
@@ -36,6 +37,7 @@ final class LibYAMLParser {
 
     init(source: any ByteSource, file: String, maxScalarBytes: Int) {
         self.source = source
+        positions = InputPositions(source: source)
         self.file = file
         self.maxScalarBytes = maxScalarBytes
         maxPendingBytes = Self.maxPendingBytes(forScalarLimit: maxScalarBytes)
