@@ -1,12 +1,13 @@
 import Foundation
 import RegionKitFormats
 import RegionYAML
-import Testing
 import TestSupport
+import Testing
 
 /// Datasets read from a file in chunks are the datasets read from the same bytes in memory.
 @Suite struct StreamingDatasetTests {
-    static let files = ["Fixtures/central-asia/dataset.yaml"]
+    static let files =
+        ["Fixtures/central-asia/dataset.yaml"]
         + Repository.files(under: Repository.path("Fixtures/invalid")).filter { $0.hasSuffix(".yaml") }.map { "Fixtures/invalid/" + $0 }
 
     /// A record with everything the reader sets, so that locations are compared too.

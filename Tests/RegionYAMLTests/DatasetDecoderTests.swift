@@ -1,5 +1,6 @@
 import RegionSchema
 import Testing
+
 @testable import RegionYAML
 
 /// The dataset decoder reads rows straight from events: what it reports, where, and what it keeps.
@@ -34,10 +35,11 @@ struct DatasetDecoderTests {
             """
         for chunkSize in [1, 5, YAMLInput.defaultChunkSize] {
             let decoded = try Self.decode(text, chunkSize: chunkSize)
-            #expect(Self.codes(decoded) == [
-                "yaml.key@2:1", "yaml.key@3:1", "yaml.duplicate-key@4:1", "yaml.duplicate-key@7:3", "yaml.key@8:3",
-                "schema.unknown-field@10:3", "schema.type@11:22", "schema.type@12:21", "schema.type@13:9",
-            ])
+            #expect(
+                Self.codes(decoded) == [
+                    "yaml.key@2:1", "yaml.key@3:1", "yaml.duplicate-key@4:1", "yaml.duplicate-key@7:3", "yaml.key@8:3",
+                    "schema.unknown-field@10:3", "schema.type@11:22", "schema.type@12:21", "schema.type@13:9",
+                ])
             #expect(decoded.dataset.schemaVersion == "1")
             let row = try #require(decoded.dataset[.countries].first)
             #expect(row.id == "KAZ")
@@ -76,12 +78,13 @@ struct DatasetDecoderTests {
 
             """
         let decoded = try Self.decode(text, chunkSize: 3)
-        #expect(Self.codes(decoded) == [
-            "schema.unknown-table@2:1", "schema.type@4:12", "schema.type@6:3", "schema.type@7:3",
-            "yaml.unquoted-date@9:9", "yaml.unquoted-date@10:8", "schema.type@11:14", "schema.type@14:20",
-            "schema.type@14:23", "schema.type@14:28", "schema.type@14:40", "schema.type@17:14",
-            "yaml.duplicate-key@20:1",
-        ])
+        #expect(
+            Self.codes(decoded) == [
+                "schema.unknown-table@2:1", "schema.type@4:12", "schema.type@6:3", "schema.type@7:3",
+                "yaml.unquoted-date@9:9", "yaml.unquoted-date@10:8", "schema.type@11:14", "schema.type@14:20",
+                "schema.type@14:23", "schema.type@14:28", "schema.type@14:40", "schema.type@17:14",
+                "yaml.duplicate-key@20:1",
+            ])
         #expect(decoded.dataset[.countries].isEmpty)
         let events = decoded.dataset[.events]
         #expect(events.map(\.id) == ["e1", "e2", "e3"])

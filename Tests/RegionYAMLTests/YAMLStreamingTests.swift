@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RegionYAML
 
 /// Reading through libyaml's read handler: chunks of any size give the same tree and marks, files read like bytes,
@@ -8,7 +9,8 @@ import Testing
 struct YAMLStreamingTests {
     /// Cyrillic and other multi-byte characters, CR LF, NEL and LS line breaks, flow and block collections, block
     /// scalars, quotes with escapes: every chunk size from 1 byte up cuts some character and some line break in two.
-    static let mixed: [UInt8] = Array("""
+    static let mixed: [UInt8] = Array(
+        """
         имя: «Значение» — x\r
         ключ:\r
           - id: 1\r
@@ -86,11 +88,12 @@ struct YAMLStreamingTests {
         defer { try? FileManager.default.removeItem(atPath: broken) }
         let error = try #require(Self.error(.file(broken, name: "broken.yaml", chunkSize: 2)))
         #expect(error.kind == .scanner)
-        #expect(error.description == """
-            broken.yaml:3:4: error: mapping values are not allowed in this context
-              b: 2
-               ^
-            """)
+        #expect(
+            error.description == """
+                broken.yaml:3:4: error: mapping values are not allowed in this context
+                  b: 2
+                   ^
+                """)
     }
 
     @Test("a file that cannot be opened is an unreadable error naming it")
@@ -158,7 +161,9 @@ struct YAMLStreamingTests {
             let error = try #require(Self.error(.bytes(Array(text.utf8), name: "t.yaml", chunkSize: chunkSize), limits: limits))
             #expect(error.kind == .scalarTooLarge)
             #expect(error.mark == mark)
-            #expect(error.message == "scalar longer than the limit of 1000 bytes: more than \(threshold) bytes follow here without the end of a node")
+            #expect(
+                error.message
+                    == "scalar longer than the limit of 1000 bytes: more than \(threshold) bytes follow here without the end of a node")
             let quoted = mark.column + SourceLine.charactersAfterColumn
             #expect(error.sourceLine == (line.count > quoted ? String(line.prefix(quoted)) + "…" : line))
         }

@@ -19,16 +19,17 @@ struct DatasetDecoder {
     mutating func decode() throws(YAMLError) -> Dataset {
         var dataset = Dataset(schemaVersion: "")
         guard let root = try events.next() else {
-            findings.append(Finding(
-                code: "yaml.empty", message: "the file holds no YAML document",
-                location: Location(file: file), hint: "a dataset starts with 'regionkit: \"\(DatasetSchema.version)\"'"))
+            findings.append(
+                Finding(
+                    code: "yaml.empty", message: "the file holds no YAML document",
+                    location: Location(file: file), hint: "a dataset starts with 'regionkit: \"\(DatasetSchema.version)\"'"))
             return dataset
         }
         guard try expectMapping(root, what: "the dataset") else {
             try events.finish()
             return dataset
         }
-        var seen: [String: YAMLMark] = [:]
+        var seen = SeenKeys()
         var sawVersion = false
         while let key = try nextKey(seen: &seen) {
             let value = try events.nextInCollection()
@@ -89,7 +90,9 @@ struct DatasetDecoder {
     private mutating func decodeRow(_ spec: TableSpec, _ event: YAMLNodeEvent) throws(YAMLError) -> Record? {
         guard try expectMapping(event, what: "a row of \(spec.id)") else { return nil }
         var record = Record(location: location(event.mark))
-        var seen: [String: YAMLMark] = [:]
+        record.values.reserveCapacity(spec.fields.count)
+        record.fieldLocations.reserveCapacity(spec.fields.count)
+        var seen = SeenKeys()
         while let key = try nextKey(seen: &seen) {
             let value = try events.nextInCollection()
             guard let field = spec.field(key.text) else {
@@ -134,7 +137,8 @@ struct DatasetDecoder {
         case .date:
             if style == .plain && PartialDate(iso: text) != nil {
                 report(
-                    "yaml.unquoted-date", "\(field.key): the date \(text) is not quoted; other YAML readers take it for a number or a timestamp",
+                    "yaml.unquoted-date",
+                    "\(field.key): the date \(text) is not quoted; other YAML readers take it for a number or a timestamp",
                     at: event.mark, severity: .warning, hint: "write \"\(text)\"")
             }
         default:
@@ -188,15 +192,15 @@ struct DatasetDecoder {
 
     /// The next usable key of the open mapping, or nil at its end. Keys that are not scalars and keys seen before
     /// are reported and skipped with their values; the first of two equal keys is the one used.
-    private mutating func nextKey(seen: inout [String: YAMLMark]) throws(YAMLError) -> (text: String, mark: YAMLMark)? {
+    private mutating func nextKey(seen: inout SeenKeys) throws(YAMLError) -> (text: String, mark: YAMLMark)? {
         while true {
             let key = try events.nextInCollection()
             switch key.kind {
             case .mappingEnd:
                 return nil
             case .scalar(let text, _):
-                guard let first = seen[text] else {
-                    seen[text] = key.mark
+                guard let first = seen.mark(of: text) else {
+                    seen.insert(text, at: key.mark)
                     return (text, key.mark)
                 }
                 report(
@@ -220,5 +224,31 @@ struct DatasetDecoder {
         _ code: String, _ message: String, at mark: YAMLMark, severity: Finding.Severity = .error, hint: String? = nil
     ) {
         findings.append(Finding(code: code, severity: severity, message: message, location: location(mark), hint: hint))
+    }
+}
+
+/// The keys of one mapping read so far, with where each stands. A row has a dozen keys at most, so a short list
+/// searched from the start costs less than hashing every key; a longer mapping switches to a dictionary.
+private struct SeenKeys {
+    private static let listLimit = 32
+    private var list: [(text: String, mark: YAMLMark)] = []
+    private var dictionary: [String: YAMLMark] = [:]
+
+    func mark(of text: String) -> YAMLMark? {
+        list.count < Self.listLimit ? list.first { $0.text == text }?.mark : dictionary[text]
+    }
+
+    mutating func insert(_ text: String, at mark: YAMLMark) {
+        if list.count < Self.listLimit {
+            if list.isEmpty {
+                list.reserveCapacity(16)
+            }
+            list.append((text, mark))
+            if list.count == Self.listLimit {
+                dictionary = Dictionary(list.map { ($0.text, $0.mark) }) { first, _ in first }
+            }
+        } else {
+            dictionary[text] = mark
+        }
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The system calls the file input makes, each behind one wrapper: retried when a signal interrupts it, and its
@@ -50,21 +50,21 @@ enum FileCalls {
 
     private static func systemRead(_ descriptor: Int32, _ base: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Darwin)
-        return Darwin.read(descriptor, base, count)
+            return Darwin.read(descriptor, base, count)
         #elseif canImport(Musl)
-        return Musl.read(descriptor, base, count)
+            return Musl.read(descriptor, base, count)
         #else
-        return Glibc.read(descriptor, base, count)
+            return Glibc.read(descriptor, base, count)
         #endif
     }
 
     private static func systemClose(_ descriptor: Int32) -> Int32 {
         #if canImport(Darwin)
-        return Darwin.close(descriptor)
+            return Darwin.close(descriptor)
         #elseif canImport(Musl)
-        return Musl.close(descriptor)
+            return Musl.close(descriptor)
         #else
-        return Glibc.close(descriptor)
+            return Glibc.close(descriptor)
         #endif
     }
 
