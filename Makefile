@@ -7,11 +7,20 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev
-TEST_PACKAGES := gdal-bin
-# PyPI tools the tests use to check exports independently.
-PYPI_TOOLS := check-jsonschema
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui
+# PyPI tools the tests use to check exports independently (console script name = package name).
+PYPI_TOOLS := check-jsonschema frictionless
+# PyPI libraries the tests' Python scripts import (import name = package name).
+PYPI_LIBRARIES := polars
 
-.PHONY: all deps test-deps build export schema check test format lint clean
+# libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?= 3000
+FUZZ_HARNESSES := FuzzYAML
+FUZZ_BUILD := $(SWIFT) build --package-path FuzzTesting --sanitize=fuzzer --sanitize=address \
+	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+
+.PHONY: all deps test-deps build export schema check test format lint clean fuzz fuzz-build fuzz-short
 
 all: build
 
@@ -34,6 +43,11 @@ test-deps: deps
 		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$tool 2>/dev/null \
 		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$tool; }; \
 	done
+	@for library in $(PYPI_LIBRARIES); do \
+		$(PYTHON) -c "import $$library" >/dev/null 2>&1 || { echo "installing $$library from PyPI"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check $$library 2>/dev/null \
+		|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$library; }; \
+	done
 
 build: deps
 	$(SWIFT) build
@@ -49,8 +63,18 @@ schema: build
 check: build
 	$(REGIONKIT) check
 
-test: test-deps build
+# The fuzzers' short runs go first, so the test runner's summary is the last thing printed.
+test: test-deps build fuzz-short
 	$(SWIFT) test
+
+fuzz-build: deps
+	$(FUZZ_BUILD)
+
+fuzz: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h time $(FUZZ_SECONDS) || exit 1; done
+
+fuzz-short: fuzz-build
+	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h runs $(FUZZ_RUNS) || exit 1; done
 
 format:
 	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

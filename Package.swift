@@ -32,9 +32,12 @@ let package = Package(
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),
+        .target(name: "FormatCSV", dependencies: ["RegionKit"], path: "Sources/Formats/CSV"),
+        .target(name: "FormatGeoJSON", dependencies: ["RegionKit"], path: "Sources/Formats/GeoJSON"),
+        .target(name: "FormatMap", dependencies: ["RegionKit", "FormatGeoJSON"], path: "Sources/Formats/Map"),
 
         // The registry of built-in formats, for tools that embed RegionKit.
-        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML"]),
+        .target(name: "RegionKitFormats", dependencies: ["RegionKit", "FormatYAML", "FormatCSV", "FormatGeoJSON", "FormatMap"]),
 
         // The command line as a library, so a team can build its own `regionkit` with extra in-process formats.
         .target(
@@ -53,6 +56,8 @@ let package = Package(
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,7 +21,9 @@ struct RegionKitCommand: ParsableCommand {
         commandName: "regionkit",
         abstract: "Validate, export and import the Central Asia relations dataset.",
         version: "0.1.0",
-        subcommands: [Validate.self, Export.self, Import.self, Formats.self, Schema.self, Check.self, Generate.self])
+        subcommands: [
+            Validate.self, Export.self, Import.self, Map.self, Formats.self, Schema.self, Check.self, Generate.self,
+        ])
 }
 
 /// Exit statuses shared by every command.

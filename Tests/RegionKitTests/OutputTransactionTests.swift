@@ -29,6 +29,36 @@ import TestSupport
         #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "old")
     }
 
+    @Test func streamedFilesAreStagedLikeWholeOnes() throws {
+        let folder = try Repository.temporaryFolder()
+        let transaction = OutputTransaction()
+        let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 100_000)
+        try transaction.write(to: folder + "/big.txt") { file throws(RegionKitError) in
+            for _ in 0..<3 { try file.write(chunk) }
+            try file.write("end")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/big.txt"))
+        try transaction.commit()
+        #expect(Repository.files(under: folder) == ["big.txt"])
+        let data = try #require(FileManager.default.contents(atPath: folder + "/big.txt"))
+        #expect(data.count == 300_003)
+        #expect(data.suffix(3) == Data("end".utf8))
+    }
+
+    @Test func aStreamThatFailsLeavesNothing() throws {
+        let folder = try Repository.temporaryFolder()
+        do {
+            let transaction = OutputTransaction()
+            #expect(throws: RegionKitError.self) {
+                try transaction.write(to: folder + "/a.txt") { file throws(RegionKitError) in
+                    try file.write("partial")
+                    throw RegionKitError(.writeFailed, "stop")
+                }
+            }
+        }
+        #expect(Repository.files(under: folder).isEmpty)
+    }
+
     @Test func unwritableFolderIsAClearError() throws {
         let transaction = OutputTransaction()
         #expect(throws: RegionKitError.self) { try transaction.write("x", to: "/proc/regionkit/x.txt") }

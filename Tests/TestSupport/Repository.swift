@@ -56,12 +56,14 @@ public struct ProgramRun {
     }
 
     /// Runs a tool found on PATH, failing clearly when `make test-deps` has not installed it.
-    public static func tool(_ name: String, _ arguments: [String], in folder: String = Repository.root) throws -> ProgramRun {
+    public static func tool(
+        _ name: String, _ arguments: [String], in folder: String = Repository.root, environment: [String: String] = [:]
+    ) throws -> ProgramRun {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .map { "\($0)/\(name)" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else { throw MissingTool(name: name) }
-        return try ProgramRun(path, arguments, in: folder)
+        return try ProgramRun(path, arguments, in: folder, environment: environment)
     }
 }
 

@@ -16,9 +16,16 @@ public protocol DatasetImporter: DatasetFormat {
     func recognizes(_ path: String) -> Bool
     /// Reads the dataset at `path`. Problems in the content are findings; an unusable input throws.
     func read(_ path: String) throws(RegionKitError) -> ImportedDataset
+    /// Reads the dataset at `path` with format options (`--option key=value` on `regionkit import`, already
+    /// checked against the descriptor's options); by default the options are ignored.
+    func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset
 }
 
 extension DatasetImporter {
+    public func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset {
+        try read(path)
+    }
+
     public func recognizes(_ path: String) -> Bool {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
         return descriptor.fileExtensions.contains(path[path.index(after: dot)...].lowercased())
@@ -33,11 +40,15 @@ public struct ExportRequest: Sendable {
     public var name: String
     /// Format options as `key=value` pairs given on the command line; each format says which it knows.
     public var options: [String: String]
+    /// The dataset file the dataset was loaded from, when it came from one; formats that draw on files kept beside
+    /// the dataset (such as country polygons) look for them relative to it.
+    public var datasetPath: String?
 
-    public init(dataset: Dataset, name: String, options: [String: String] = [:]) {
+    public init(dataset: Dataset, name: String, options: [String: String] = [:], datasetPath: String? = nil) {
         self.dataset = dataset
         self.name = name
         self.options = options
+        self.datasetPath = datasetPath
     }
 }
 
@@ -60,6 +71,14 @@ public struct ExportOutput {
     /// Stages a UTF-8 text file named `fileName` inside the folder.
     public func write(_ text: String, named fileName: String) throws(RegionKitError) {
         try write(Array(text.utf8), named: fileName)
+    }
+
+    /// Stages a file named `fileName` inside the folder that `produce` writes piece by piece, for exporters that
+    /// stream rows rather than build the whole file.
+    public func write(
+        named fileName: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        try transaction.write(to: try path(for: fileName), produce)
     }
 
     /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.

@@ -13,12 +13,18 @@ public struct ImportJob {
         public var twoWay = false
         /// The importer to use, by format id; by default the one that recognizes the path.
         public var format: String?
+        /// Options for the importer, as `--option key=value` gives them (a CSV package's `dialect`, for example).
+        public var formatOptions: [String: String]
 
-        public init(apply: Bool = false, allowDeletions: Bool = false, twoWay: Bool = false, format: String? = nil) {
+        public init(
+            apply: Bool = false, allowDeletions: Bool = false, twoWay: Bool = false, format: String? = nil,
+            formatOptions: [String: String] = [:]
+        ) {
             self.apply = apply
             self.allowDeletions = allowDeletions
             self.twoWay = twoWay
             self.format = format
+            self.formatOptions = formatOptions
         }
     }
 
@@ -59,6 +65,10 @@ public struct ImportJob {
 
     public func run(_ path: String) throws(RegionKitError) -> Outcome {
         let importer = try self.importer(for: path)
+        let problems = FormatOption.problems(in: options.formatOptions, declaredBy: [importer])
+        if !problems.isEmpty {
+            throw RegionKitError(.invalidOption, problems.map { "\(importer.descriptor.id): \($0)" }.joined(separator: "\nerror: "))
+        }
         let lock = options.apply ? try DatasetLock(for: datasetPath) : nil
         defer { lock?.release() }
 
@@ -67,7 +77,7 @@ public struct ImportJob {
             throw RegionKitError(
                 .unsupported, "\(datasetPath): the canonical dataset is invalid; fix it first ('regionkit validate' shows why)")
         }
-        let imported = try importer.read(path)
+        let imported = try importer.read(path, options: options.formatOptions)
         let sourceFolder = current.folder.path
         var findings = DatasetLoader().validate(
             imported.dataset, path: path, sourceFolder: sourceFolder, decodeFindings: imported.findings

@@ -67,8 +67,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    private func writeContainer(_ open: String, _ close: String, _ count: Int, to output: inout String, pretty: Bool, indent: Int,
-                                item: (Int, inout String) -> Void) {
+    private func writeContainer(
+        _ open: String, _ close: String, _ count: Int, to output: inout String, pretty: Bool, indent: Int,
+        item: (Int, inout String) -> Void
+    ) {
         output += open
         guard count > 0 else { return output += close }
         let inner = pretty ? "\n" + String(repeating: "  ", count: indent + 1) : ""

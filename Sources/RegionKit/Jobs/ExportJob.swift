@@ -29,7 +29,7 @@ public struct ExportJob {
             throw RegionKitError(.invalidOption, problems.joined(separator: "\nerror: "))
         }
         let transaction = OutputTransaction()
-        let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options)
+        let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options, datasetPath: loaded.path)
         for exporter in exporters {
             try exporter.export(request, to: ExportOutput(folder: folder(for: exporter), transaction: transaction))
         }

@@ -34,6 +34,14 @@ public final class OutputTransaction {
 
     /// Stages `bytes` for `path`, creating its folder; nothing is visible at `path` until the commit.
     public func write(_ bytes: some Collection<UInt8>, to path: String) throws(RegionKitError) {
+        try write(to: path) { file throws(RegionKitError) in try file.write(bytes) }
+    }
+
+    /// Stages a file for `path` that `produce` writes piece by piece, creating its folder; nothing is visible at
+    /// `path` until the commit. If `produce` throws, the file is dropped with the rest of the transaction.
+    public func write(
+        to path: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {
@@ -42,24 +50,10 @@ public final class OutputTransaction {
             throw RegionKitError(.writeFailed, "\(folder): cannot create the folder (\(error.localizedDescription))")
         }
         let temporary = folder + "/" + Self.temporaryPrefix + "\(getpid())-\(staged.count)-" + url.lastPathComponent
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Self.failure(path, "cannot create a file in \(folder)") }
+        let file = try StagedFileWriter(path: path, temporaryPath: temporary)
         staged.append(StagedFile(path: path, temporaryPath: temporary))
-        defer { close(descriptor) }
-        let buffer = Array(bytes)
-        var written = 0
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + written, raw.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure(path, "cannot write")
-            }
-            written += result
-        }
-        guard fsync(descriptor) == 0 else { throw Self.failure(path, "cannot flush to disk") }
+        try produce(file)
+        try file.finish()
     }
 
     /// Stages a UTF-8 text for `path`.

@@ -48,9 +48,10 @@ public enum PluginDiscovery {
         }
         return order.sorted().compactMap { name -> DiscoveredPlugin? in
             guard let program = found[name] else { return nil }
+            // `describe` gets at least 10 s whatever --plugin-timeout says: a slow start must not hide a plug-in.
             let plugin: Result<ExecutablePlugin, RegionKitError>
             do throws(RegionKitError) {
-                plugin = .success(try ExecutablePlugin(program: program, timeout: min(settings.timeout, 10)).withTimeout(settings.timeout))
+                plugin = .success(try ExecutablePlugin(program: program, timeout: max(settings.timeout, 10)).withTimeout(settings.timeout))
             } catch {
                 plugin = .failure(error)
             }

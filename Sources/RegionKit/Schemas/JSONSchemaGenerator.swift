@@ -23,7 +23,7 @@ public enum JSONSchemaGenerator {
         definitions.append(("partial_date", .object([
             ("description", .string("A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD.")),
             ("type", .string("string")),
-            ("pattern", .string("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")),
+            ("pattern", .string(PartialDate.regex)),
         ])))
         for domain in Domains.all {
             definitions.append((domain.name, .object([

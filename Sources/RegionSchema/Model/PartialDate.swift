@@ -10,6 +10,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public let month: Int?
     public let day: Int?
 
+    /// The anchored regular expression (ECMA-262, as JSON Schema and Frictionless use it) of the ISO text of a
+    /// partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. It checks the shape, not that the day exists.
+    public static let regex = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
     /// Creates a date, or returns nil when the month or day does not exist.
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }

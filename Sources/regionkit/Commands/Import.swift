@@ -32,10 +32,29 @@ extension RegionKitCommand {
         @Option(name: .customLong("input-format"), help: ArgumentHelp("The file's format id.", valueName: "id"))
         var inputFormat: String?
 
+        @Option(name: .customLong("option"), help: ArgumentHelp("A format option, repeatable.", valueName: "key=value"))
+        var formatOptions: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("The CSV dialect of a CSV package (default: detected from each file's header row); short for --option dialect=<name>.", valueName: "name"))
+        var dialect: String?
+
         @OptionGroup var plugins: PluginOptions
 
+        func validate() throws {
+            let malformed = formatOptions.filter { !$0.contains("=") }
+            if !malformed.isEmpty {
+                throw ValidationError("options must be key=value: \(malformed.joined(separator: ", "))")
+            }
+        }
+
         func run() throws {
-            let options = ImportJob.Options(apply: apply || !dryRun, allowDeletions: allowDeletions, twoWay: twoWay, format: inputFormat)
+            var pairs = Dictionary(formatOptions.map { option in
+                let parts = option.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }) { _, last in last }
+            if let dialect { pairs["dialect"] = dialect }
+            let options = ImportJob.Options(
+                apply: apply || !dryRun, allowDeletions: allowDeletions, twoWay: twoWay, format: inputFormat, formatOptions: pairs)
             let job = ImportJob(registry: plugins.registry(), datasetPath: dataset.path, options: options)
             let outcome: ImportJob.Outcome
             do {

@@ -1,0 +1,77 @@
+public import RegionKit
+
+/// The dataset as a Frictionless Data package: one CSV file per table and a `datapackage.json` describing them.
+///
+/// Export writes the dialect named by the option `dialect` (`rfc4180` unless told otherwise). Import reads a
+/// folder holding `datapackage.json`, or that file; a lone CSV file is not a dataset (the other tables would read
+/// as deleted) and is not recognized. Both stream: one row is held at a time beyond the dataset itself.
+public struct CSVFormat: DatasetExporter, DatasetImporter {
+    public static let id = "csv"
+    /// The export option that names the dialect.
+    public static let dialectOption = "dialect"
+
+    /// The dialect imports read every file in; nil to detect each file's from its header row.
+    public var importDialect: CSVDialect?
+
+    public init(importDialect: CSVDialect? = nil) {
+        self.importDialect = importDialect
+    }
+
+    public var descriptor: FormatDescriptor {
+        FormatDescriptor(
+            id: Self.id, name: "CSV",
+            summary: "A Frictionless data package: one CSV file per table and datapackage.json; dialects rfc4180, excel, excel-semicolon.",
+            fileExtensions: ["csv"],
+            capabilities: [.export, .import, .streaming],
+            options: [
+                FormatOption(
+                    key: Self.dialectOption,
+                    summary:
+                        "the CSV dialect; an export writes rfc4180 unless told, an import detects each file's from its header row unless told",
+                    values: CSVDialect.allCases.map(\.name), defaultValue: CSVDialect.standard.name)
+            ])
+    }
+
+    /// The dialect an export request asks for.
+    public static func dialect(of request: ExportRequest) throws(RegionKitError) -> CSVDialect {
+        guard let name = request.options[dialectOption] else { return .standard }
+        guard let dialect = CSVDialect(name: name) else {
+            throw RegionKitError(.invalidOption, "unknown CSV dialect '\(name)'; known: \(CSVDialect.names)")
+        }
+        return dialect
+    }
+
+    public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {
+        let dialect = try Self.dialect(of: request)
+        let codec = CellCodec(dialect: dialect)
+        for spec in DatasetSchema.tables {
+            try output.write(named: DataPackageDescriptor.fileName(of: spec.id)) { file throws(RegionKitError) in
+                var writer = try CSVWriter(dialect: dialect, file: file)
+                try writer.write(spec.keys)
+                for record in request.dataset[spec.id] {
+                    try writer.write(spec.fields.map { field in record[field.key].map { codec.text(of: $0, field: field) } ?? "" })
+                }
+            }
+        }
+        let descriptor = DataPackageDescriptor.make(
+            name: request.name, dialect: dialect, fingerprint: try DatasetFingerprint.of(request.dataset))
+        try output.write(descriptor.serialized() + "\n", named: DataPackageDescriptor.fileName)
+    }
+
+    public func recognizes(_ path: String) -> Bool {
+        CSVPackageReader.descriptorPath(for: path) != nil
+    }
+
+    public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
+        try CSVPackageReader(dialect: importDialect).read(path)
+    }
+
+    /// Reads a package in the dialect the option `dialect` names, else in `importDialect`, else detecting it.
+    public func read(_ path: String, options: [String: String]) throws(RegionKitError) -> ImportedDataset {
+        guard let name = options[Self.dialectOption] else { return try read(path) }
+        guard let dialect = CSVDialect(name: name) else {
+            throw RegionKitError(.invalidOption, "unknown CSV dialect '\(name)'; known: \(CSVDialect.names)")
+        }
+        return try CSVPackageReader(dialect: dialect).read(path)
+    }
+}

@@ -1,0 +1,99 @@
+import FormatCSV
+import Foundation
+import RegionKitFormats
+import TestSupport
+import Testing
+
+@Suite struct CSVReaderTests {
+    static func records(_ path: String, delimiter: Character = ",") throws -> [CSVRecord] {
+        let reader = try CSVReader(path: path, file: "t.csv")
+        reader.delimiter = try #require(delimiter.asciiValue)
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        return records
+    }
+
+    @Test func quotedLineBreaksAreCountedAsLines() throws {
+        let path = try CSVFixture.file("id,quote\r\na,\"one\r\ntwo\nthree\"\r\nb,\"x\"\"y\"\r\nc,plain\r\n")
+        let records = try Self.records(path)
+        #expect(records.map(\.line) == [1, 2, 5, 6])
+        #expect(records[1].cells[1].text == "one\r\ntwo\nthree")
+        #expect(records[2].cells.map(\.line) == [5, 5])
+        #expect(records[2].cells[1].text == "x\"y")
+        #expect(records[3].cells[0].quoted == false)
+    }
+
+    @Test func byteOrderMarksNeverReachTheFirstHeader() throws {
+        let path = try CSVFixture.file("id,name\n", bytes: [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF])
+        let reader = try CSVReader(path: path, file: "t.csv")
+        #expect(reader.byteOrderMarks == 2)
+        #expect(try reader.next()?.cells.map(\.text) == ["id", "name"])
+    }
+
+    @Test func lastLineWithoutLineBreakAndEmptyLastCell() throws {
+        let path = try CSVFixture.file("a,b\n1,")
+        let reader = try CSVReader(path: path, file: "t.csv")
+        _ = try reader.next()
+        #expect(try reader.next()?.cells.map(\.text) == ["1", ""])
+        #expect(try reader.next() == nil)
+        #expect(reader.endsWithoutLineBreak)
+    }
+
+    @Test func headerPreviewCountsSeparatorsOutsideQuotes() throws {
+        let path = try CSVFixture.file("\"a;b\",c,d\r\n1,2,3\r\n")
+        let preview = try CSVReader(path: path, file: "t.csv").headerPreview()
+        #expect(preview == HeaderPreview(commas: 2, semicolons: 0, tabs: 0, lineBreak: .crlf))
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsByteOffsetLineAndField() throws {
+        let path = try CSVFixture.file("id,name\nkaz,Kazakhstan\nkgz,Kyrgyz\u{0}", name: "countries.csv")
+        var bytes = try CSVFixture.bytes(path)
+        bytes[bytes.count - 1] = 0xE9  // Latin-1 'é'
+        bytes += Array("stan\n".utf8)
+        try CSVFixture.write(bytes, to: path)
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.kind == .syntax)
+        #expect(error.message.hasPrefix("t.csv:3:2: error: the file is not UTF-8: byte 0xE9 at byte offset 33 starts no UTF-8 character"))
+    }
+
+    /// A character split across two chunks reads whole; an invalid byte far into the file is found at its offset.
+    @Test func chunkBoundariesAreInvisible() throws {
+        let filler = String(repeating: "x", count: 65_531)  // 'Ж' takes bytes 65535 and 65536: the first two chunks
+        let path = try CSVFixture.file("a,b\n\(filler)Ж,Ж\n\(String(repeating: "y", count: 10_000)),z\n")
+        let records = try Self.records(path)
+        #expect(records[1].cells[0].text == filler + "Ж")
+        var bytes = try CSVFixture.bytes(path)
+        bytes[70_000] = 0xFF
+        try CSVFixture.write(bytes, to: path)
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.message.hasPrefix("t.csv:3:1: error: the file is not UTF-8: byte 0xFF at byte offset 70000"))
+    }
+
+    @Test func truncatedCharacterAtTheEndIsInvalid() throws {
+        let path = try CSVFixture.file("a,b\n1,", bytes: [])
+        try CSVFixture.write(try CSVFixture.bytes(path) + [0xD0], to: path)
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.message.contains("byte 0xD0 at byte offset 6"))
+    }
+
+    @Test func unterminatedQuoteNamesWhereTheCellStarts() throws {
+        let path = try CSVFixture.file("a,b\n1,\"never\nends\n")
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.message == "t.csv:2:2: error: the quoted cell that starts here has no closing quote before the end of the file")
+    }
+
+    @Test func textAfterAClosingQuoteIsRefused() throws {
+        let path = try CSVFixture.file("a,b\n1,\"x\"y\n")
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.message.hasPrefix("t.csv:2:2: error: 'y' follows the closing quote of a cell"))
+    }
+
+    @Test func strayQuoteIsReadWithAWarning() throws {
+        let path = try CSVFixture.file("a,b\n1,say \"hi\"\n")
+        let reader = try CSVReader(path: path, file: "t.csv")
+        _ = try reader.next()
+        #expect(try reader.next()?.cells[1].text == "say \"hi\"")
+        #expect(reader.warnings.map(\.code) == ["csv.stray-quote"])
+        #expect(reader.warnings.first?.location?.description == "t.csv:2:2")
+    }
+}
