@@ -1,7 +1,9 @@
 import RegionKitFormats
 
 /// Reads arbitrary bytes as a YAML dataset: it may fail with an error, never crash, hang or leak. Read again in
-/// chunks of 1 to 8 bytes (chosen by the last byte), it must give the same dataset, findings or error.
+/// chunks of 1 to 8 bytes (chosen by the last byte), it must give the same dataset and findings, or fail too (not
+/// always with the same error: libyaml reports a problem as soon as it decodes that far, so with less read ahead an
+/// earlier problem of an input that has several may come first).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzYAML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
@@ -13,8 +15,8 @@ public func fuzzYAML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     switch (whole, chunked) {
     case (.success(let one), .success(let other)):
         precondition(one.dataset == other.dataset && one.findings == other.findings, "chunks of \(chunkSize) bytes read differently")
-    case (.failure(let one), .failure(let other)):
-        precondition(one.message == other.message, "chunks of \(chunkSize) bytes fail differently")
+    case (.failure, .failure):
+        break
     default:
         preconditionFailure("chunks of \(chunkSize) bytes read where the whole input fails, or the other way round")
     }

@@ -27,18 +27,30 @@ final class FileByteSource: ByteSource {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(YAMLError) -> Int {
         if chunkStart == chunkEnd {
-            do {
-                chunkEnd = try FileCalls.read(descriptor, into: chunk)
-            } catch {
-                throw YAMLError(kind: .unreadable, message: "cannot be read: \(error.reason)", file: name)
-            }
-            chunkStart = 0
+            try refill()
         }
         let count = min(buffer.count, chunkEnd - chunkStart)
         guard count > 0 else { return 0 }
         buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: chunk[chunkStart..<(chunkStart + count)]))
         chunkStart += count
         return count
+    }
+
+    /// Reads the next chunk, whole unless the file ends: a pipe may hand out less at a time, and libyaml should see
+    /// the same chunks whatever the timing (it reports a problem as soon as it decodes that far).
+    private func refill() throws(YAMLError) {
+        chunkStart = 0
+        chunkEnd = 0
+        while chunkEnd < chunk.count {
+            let count: Int
+            do {
+                count = try FileCalls.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: chunk[chunkEnd...]))
+            } catch {
+                throw YAMLError(kind: .unreadable, message: "cannot be read: \(error.reason)", file: name)
+            }
+            guard count > 0 else { return }
+            chunkEnd += count
+        }
     }
 
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
