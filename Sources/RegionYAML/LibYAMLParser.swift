@@ -1,31 +1,57 @@
 internal import CYAML
 
-/// Owns a libyaml parser over a private copy of the input and yields its events one at a time.
+/// Owns a libyaml parser that pulls its input from a byte source through a read handler, and yields its events one
+/// at a time. Only a window of the bytes past the events already yielded is kept (for byte offsets), never the whole
+/// input.
+///
+/// The read handler also guards against huge scalars: libyaml keeps a scalar in memory until it ends, so once more
+/// than `maxScalarBytes` plus a margin have been fed since the end of the last event, it feeds libyaml no more and
+/// the parse fails with `scalarTooLarge` at that event's end.
 final class LibYAMLParser {
-    /// The input, for marks and source lines.
-    private(set) var source: YAMLSource
     /// The name of the input, for errors.
     let file: String
     /// Scalars longer than this many bytes are refused.
     private let maxScalarBytes: Int
+    /// Refuse to feed libyaml once this many bytes have followed the end of the last event.
+    private let maxPendingBytes: Int
+
+    private let source: any ByteSource
+    private var positions: InputPositions
+    /// The end of the last event: the guard counts from there, and once the next event is read, `positions`
+    /// forgets what comes before it.
+    private var lastEnd = InputPositions.Position.start
+    /// Why the read handler stopped feeding libyaml, when it did.
+    private var inputFailure: YAMLError?
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    /// The input bytes libyaml reads; libyaml keeps a pointer to them, so they live as long as the parser.
-    private let input: UnsafeMutableBufferPointer<UInt8>
     private let initialized: Bool
 
-    init(bytes: [UInt8], file: String, maxScalarBytes: Int) {
-        source = YAMLSource(bytes)
+    /// The margin past `maxScalarBytes` that the read handler allows for quotes, escapes, indentation and the
+    /// bytes libyaml reads ahead: a quarter of the limit plus 64 KiB.
+    static func maxPendingBytes(forScalarLimit limit: Int) -> Int {
+        let (margin, overflow) = (limit / 4).addingReportingOverflow(1 << 16)
+        guard !overflow else { return .max }
+        let (total, overflowTotal) = limit.addingReportingOverflow(margin)
+        return overflowTotal ? .max : total
+    }
+
+    init(source: any ByteSource, file: String, maxScalarBytes: Int) {
+        self.source = source
+        positions = InputPositions(source: source)
         self.file = file
         self.maxScalarBytes = maxScalarBytes
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(from: bytes)
+        maxPendingBytes = Self.maxPendingBytes(forScalarLimit: maxScalarBytes)
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
         initialized = yaml_parser_initialize(parser) == 1
-        if initialized {
-            yaml_parser_set_input_string(parser, UnsafePointer(input.baseAddress), bytes.count)
-        }
+        guard initialized else { return }
+        yaml_parser_set_input(parser, { context, buffer, size, sizeRead in
+            guard let context, let buffer, let sizeRead else { return 0 }
+            let owner = Unmanaged<LibYAMLParser>.fromOpaque(context).takeUnretainedValue()
+            guard let count = owner.feed(UnsafeMutableRawBufferPointer(start: buffer, count: size)) else { return 0 }
+            sizeRead.pointee = count
+            return 1
+        }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -34,7 +60,27 @@ final class LibYAMLParser {
         }
         parser.deinitialize(count: 1)
         parser.deallocate()
-        input.deallocate()
+    }
+
+    /// Fills libyaml's buffer from the source; nil (and `inputFailure` set) to stop the parse.
+    private func feed(_ buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        guard inputFailure == nil else { return nil }
+        guard positions.fed - lastEnd.offset <= maxPendingBytes else {
+            inputFailure = error(
+                .scalarTooLarge,
+                "scalar longer than the limit of \(maxScalarBytes) bytes: more than \(maxPendingBytes) bytes follow "
+                    + "here without the end of a node",
+                at: YAMLMark(line: lastEnd.line, column: lastEnd.column, offset: lastEnd.offset))
+            return nil
+        }
+        do {
+            let count = try source.read(into: buffer)
+            positions.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            return count
+        } catch {
+            inputFailure = error
+            return nil
+        }
     }
 
     /// The next event of the stream.
@@ -44,12 +90,16 @@ final class LibYAMLParser {
         }
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else {
-            throw parserError()
+            throw inputFailure ?? parserError()
         }
         defer { yaml_event_delete(&event) }
 
-        let mark = source.mark(
-            line: event.start_mark.line, column: event.start_mark.column, characterIndex: event.start_mark.index)
+        positions.advance(to: lastEnd)
+        let start = event.start_mark
+        let mark = YAMLMark(line: start.line + 1, column: start.column + 1, offset: positions.offset(ofIndex: start.index))
+        let end = event.end_mark
+        lastEnd = InputPositions.Position(
+            offset: positions.offset(ofIndex: end.index), index: end.index, line: end.line + 1, column: end.column + 1)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return LibYAMLEvent(kind: .streamStart, mark: mark)
@@ -90,10 +140,11 @@ final class LibYAMLParser {
         }
     }
 
-    /// An error of the given kind at a mark, with the source line at the mark.
+    /// An error of the given kind at a mark, quoting the line at the mark (read again from the input).
     func error(_ kind: YAMLError.Kind, _ message: String, at mark: YAMLMark?) -> YAMLError {
-        YAMLError(kind: kind, message: message, file: file, mark: mark,
-                  sourceLine: mark.flatMap { source.lineText($0.line) })
+        var lines = SourceLine(in: source)
+        return YAMLError(kind: kind, message: message, file: file, mark: mark,
+                         sourceLine: mark.flatMap { lines.text(ofLine: $0.line, column: $0.column) })
     }
 
     /// The libyaml parser's error as a Swift error.
@@ -107,15 +158,16 @@ final class LibYAMLParser {
             if state.problem_value >= 0 {
                 problem += " (0x" + String(state.problem_value, radix: 16, uppercase: true) + ")"
             }
-            return error(.reader, problem, at: source.mark(atByteOffset: state.problem_offset))
+            return error(.reader, problem, at: positions.mark(atOffset: state.problem_offset))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             let kind: YAMLError.Kind = state.error == YAML_SCANNER_ERROR ? .scanner : .parser
             if let context = Self.string(state.context) {
                 let contextMark = state.context_mark
                 problem += " (\(context) at line \(contextMark.line + 1), column \(contextMark.column + 1))"
             }
-            let mark = source.mark(line: state.problem_mark.line, column: state.problem_mark.column,
-                                   characterIndex: state.problem_mark.index)
+            let problemMark = state.problem_mark
+            let mark = YAMLMark(line: problemMark.line + 1, column: problemMark.column + 1,
+                                offset: positions.offset(ofIndex: problemMark.index))
             return error(kind, problem, at: mark)
         default:
             return error(.parser, problem, at: nil)

@@ -2,6 +2,8 @@
 public struct YAMLError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: Sendable, Hashable {
+        /// The input could not be opened or read.
+        case unreadable
         /// The input could not be decoded (invalid UTF-8, a control character).
         case reader
         /// The input could not be split into tokens.
@@ -16,7 +18,7 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
         case tooDeep
         /// The document has more nodes than the limit.
         case tooManyNodes
-        /// A scalar is longer than the limit.
+        /// A scalar is longer than the limit (or, read from a stream, runs far enough past it that reading stopped).
         case scalarTooLarge
         /// The document uses an anchor or an alias.
         case aliasNotAllowed

@@ -1,7 +1,9 @@
 /// A position in a YAML document.
 ///
 /// `line` and `column` are 1-based; `column` counts Unicode characters, not bytes.
-/// `offset` is the 0-based byte offset of the position in the input, counting any byte-order mark.
+/// `offset` is the 0-based byte offset of the position in the input, counting any byte-order mark. (Input read
+/// from a pipe, which cannot be read again, may get the offset of a place up to 64 KiB before the position when the
+/// position is inside a node longer than 1 MiB; lines and columns are always exact.)
 public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
     /// The 1-based line number.
     public var line: Int

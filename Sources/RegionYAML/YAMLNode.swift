@@ -86,7 +86,13 @@ public struct YAMLNode: Sendable {
 
     /// Whether the node is an untagged plain scalar that YAML reads as null: empty, `~`, `null`, `Null` or `NULL`.
     public var isNull: Bool {
-        guard tag == nil, case .scalar(let value, .plain) = content else { return false }
+        guard case .scalar(let value, let style) = content else { return false }
+        return Self.isNull(value, style: style, tag: tag)
+    }
+
+    /// Whether a scalar with this text, style and tag is one YAML reads as null (see `isNull`).
+    static func isNull(_ value: String, style: YAMLScalarStyle, tag: String?) -> Bool {
+        guard tag == nil, style == .plain else { return false }
         switch value {
         case "", "~", "null", "Null", "NULL": return true
         default: return false

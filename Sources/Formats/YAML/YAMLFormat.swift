@@ -20,14 +20,10 @@ public struct YAMLFormat: DatasetExporter, DatasetImporter {
     }
 
     /// Reads a YAML dataset; the findings are the reader's own (the caller validates against the schema rules).
+    /// The file is read in chunks, never whole.
     public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
-        let bytes = try FileAccess.read(path)
-        do {
-            let decoded = try DatasetYAMLCodec.decode(bytes, file: path)
-            return ImportedDataset(dataset: decoded.dataset, findings: decoded.findings)
-        } catch {
-            throw RegionKitError(.syntax, error.description)
-        }
+        let decoded = try DatasetLoader().decode(path)
+        return ImportedDataset(dataset: decoded.dataset, findings: decoded.findings)
     }
 
     /// The canonical YAML text of a dataset.

@@ -7,26 +7,47 @@ public struct DatasetLoader: Sendable {
     public var validator: DatasetValidator
     /// Limits on the YAML document, against hostile input.
     public var limits: YAMLLimits
+    /// The most bytes read at a time, from a file or from bytes in memory (1 MiB unless told otherwise).
+    public var chunkSize: Int
 
-    public init(validator: DatasetValidator = DatasetValidator(), limits: YAMLLimits = .default) {
+    public init(
+        validator: DatasetValidator = DatasetValidator(), limits: YAMLLimits = .default,
+        chunkSize: Int = YAMLInput.defaultChunkSize
+    ) {
         self.validator = validator
         self.limits = limits
+        self.chunkSize = chunkSize
     }
 
-    /// Loads and validates the dataset at `path`. Throws only when the file cannot be read or is not YAML.
+    /// Loads and validates the dataset at `path`, reading the file in chunks (it is never whole in memory).
+    /// Throws only when the file cannot be read or is not YAML.
     public func load(_ path: String) throws(RegionKitError) -> LoadedDataset {
-        let bytes = try FileAccess.read(path)
-        return try load(bytes: bytes, path: path)
+        try validated(decode(path), path: path)
     }
 
     /// Loads and validates a dataset from bytes; `path` names it in messages and anchors its source texts.
     public func load(bytes: [UInt8], path: String) throws(RegionKitError) -> LoadedDataset {
-        let decoded: DatasetYAMLCodec.Decoded
+        try validated(decode(.bytes(bytes, name: path, chunkSize: chunkSize)), path: path)
+    }
+
+    /// Reads the YAML dataset at `path` in chunks, without validating it against the schema rules: what could be
+    /// read, and the reader's findings. Throws when the file cannot be read or is not YAML.
+    public func decode(_ path: String) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
+        try FileAccess.checkFile(path)
+        return try decode(.file(path, chunkSize: chunkSize))
+    }
+
+    private func decode(_ input: YAMLInput) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
         do {
-            decoded = try DatasetYAMLCodec.decode(bytes, file: path, limits: limits)
+            return try DatasetYAMLCodec.decode(input, limits: limits)
+        } catch where error.kind == .unreadable {
+            throw RegionKitError(.unreadable, "\(input.name): \(error.message)")
         } catch {
             throw RegionKitError(.syntax, error.description)
         }
+    }
+
+    private func validated(_ decoded: DatasetYAMLCodec.Decoded, path: String) -> LoadedDataset {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var findings = decoded.findings
         let texts = SourceTexts.read(for: decoded.dataset, relativeTo: folder, file: path, findings: &findings)

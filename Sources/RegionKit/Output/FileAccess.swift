@@ -1,9 +1,18 @@
 import Foundation
 
-/// Reading whole files with errors that name the file.
+/// Reading files with errors that name the file.
 public enum FileAccess {
     /// The bytes of a file; a missing or unreadable file is a `RegionKitError`.
     public static func read(_ path: String) throws(RegionKitError) -> [UInt8] {
+        try checkFile(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RegionKitError(.unreadable, "\(path): cannot be read (check its permissions)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Checks that `path` names a file, not a folder, before it is read; a `RegionKitError` otherwise.
+    public static func checkFile(_ path: String) throws(RegionKitError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegionKitError(.fileNotFound, "\(path): no such file")
@@ -11,9 +20,5 @@ public enum FileAccess {
         guard !isDirectory.boolValue else {
             throw RegionKitError(.unreadable, "\(path): is a folder, not a file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RegionKitError(.unreadable, "\(path): cannot be read (check its permissions)")
-        }
-        return [UInt8](data)
     }
 }

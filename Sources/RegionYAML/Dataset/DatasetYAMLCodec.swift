@@ -13,16 +13,19 @@ public enum DatasetYAMLCodec {
 
     // MARK: Reading
 
-    /// Parses and decodes a YAML dataset. Syntax errors throw; every other problem is a located finding.
+    /// Parses and decodes a YAML dataset from bytes. Syntax errors throw; every other problem is a located finding.
     public static func decode(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(YAMLError) -> Decoded {
-        let root = try YAMLReader.parse(bytes, file: file, limits: limits)
-        return decode(root, file: file)
+        try decode(.bytes(bytes, name: file), limits: limits)
     }
 
-    /// Decodes a parsed YAML document into a dataset, reporting every problem.
-    public static func decode(_ root: YAMLNode?, file: String) -> Decoded {
-        var decoder = Decoder(file: file)
-        let dataset = decoder.decodeRoot(root)
+    /// Parses and decodes a YAML dataset from an input, building rows straight from the parser's events: no node
+    /// tree, and of a file only a chunk and the text of the last few nodes are in memory at a time. Syntax errors
+    /// and exceeded limits throw (`limits.maxNodes` does not apply: no tree is built); every other problem is a
+    /// located finding.
+    public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default) throws(YAMLError) -> Decoded {
+        let events = try YAMLDocumentEvents(input, limits: limits, maxNodes: nil)
+        var decoder = DatasetDecoder(events: events, file: input.name)
+        let dataset = try decoder.decode()
         return Decoded(dataset: dataset, findings: decoder.findings)
     }
 
