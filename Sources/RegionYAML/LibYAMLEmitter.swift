@@ -14,14 +14,16 @@ final class LibYAMLEmitter {
         emitter.initialize(to: yaml_emitter_t())
         initialized = yaml_emitter_initialize(emitter) == 1
         guard initialized else { return }
-        yaml_emitter_set_output(emitter, { context, buffer, size in
-            guard let context else { return 0 }
-            let owner = Unmanaged<LibYAMLEmitter>.fromOpaque(context).takeUnretainedValue()
-            if let buffer, size > 0 {
-                owner.output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            }
-            return 1
-        }, Unmanaged.passUnretained(self).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { context, buffer, size in
+                guard let context else { return 0 }
+                let owner = Unmanaged<LibYAMLEmitter>.fromOpaque(context).takeUnretainedValue()
+                if let buffer, size > 0 {
+                    owner.output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                }
+                return 1
+            }, Unmanaged.passUnretained(self).toOpaque())
         yaml_emitter_set_encoding(emitter, YAML_UTF8_ENCODING)
         yaml_emitter_set_canonical(emitter, 0)
         yaml_emitter_set_indent(emitter, Int32(clamping: indent))
@@ -86,8 +88,9 @@ final class LibYAMLEmitter {
         var event = yaml_event_t()
         let made = Self.withCString(tag) { tagPointer in
             valueBytes.withUnsafeBufferPointer { valuePointer in
-                yaml_scalar_event_initialize(&event, nil, tagPointer, valuePointer.baseAddress, length,
-                                             plainImplicit, quotedImplicit, cStyle)
+                yaml_scalar_event_initialize(
+                    &event, nil, tagPointer, valuePointer.baseAddress, length,
+                    plainImplicit, quotedImplicit, cStyle)
             }
         }
         try emit(&event, made: made, what: "scalar")
@@ -97,8 +100,9 @@ final class LibYAMLEmitter {
     func sequenceStart(tag: String?) throws(YAMLError) {
         var event = yaml_event_t()
         let made = Self.withCString(tag) { tagPointer in
-            yaml_sequence_start_event_initialize(&event, nil, tagPointer, tag == nil ? 1 : 0,
-                                                 YAML_BLOCK_SEQUENCE_STYLE)
+            yaml_sequence_start_event_initialize(
+                &event, nil, tagPointer, tag == nil ? 1 : 0,
+                YAML_BLOCK_SEQUENCE_STYLE)
         }
         try emit(&event, made: made, what: "sequence start")
     }
@@ -113,8 +117,9 @@ final class LibYAMLEmitter {
     func mappingStart(tag: String?) throws(YAMLError) {
         var event = yaml_event_t()
         let made = Self.withCString(tag) { tagPointer in
-            yaml_mapping_start_event_initialize(&event, nil, tagPointer, tag == nil ? 1 : 0,
-                                                YAML_BLOCK_MAPPING_STYLE)
+            yaml_mapping_start_event_initialize(
+                &event, nil, tagPointer, tag == nil ? 1 : 0,
+                YAML_BLOCK_MAPPING_STYLE)
         }
         try emit(&event, made: made, what: "mapping start")
     }

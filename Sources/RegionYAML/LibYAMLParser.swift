@@ -45,13 +45,15 @@ final class LibYAMLParser {
         parser.initialize(to: yaml_parser_t())
         initialized = yaml_parser_initialize(parser) == 1
         guard initialized else { return }
-        yaml_parser_set_input(parser, { context, buffer, size, sizeRead in
-            guard let context, let buffer, let sizeRead else { return 0 }
-            let owner = Unmanaged<LibYAMLParser>.fromOpaque(context).takeUnretainedValue()
-            guard let count = owner.feed(UnsafeMutableRawBufferPointer(start: buffer, count: size)) else { return 0 }
-            sizeRead.pointee = count
-            return 1
-        }, Unmanaged.passUnretained(self).toOpaque())
+        yaml_parser_set_input(
+            parser,
+            { context, buffer, size, sizeRead in
+                guard let context, let buffer, let sizeRead else { return 0 }
+                let owner = Unmanaged<LibYAMLParser>.fromOpaque(context).takeUnretainedValue()
+                guard let count = owner.feed(UnsafeMutableRawBufferPointer(start: buffer, count: size)) else { return 0 }
+                sizeRead.pointee = count
+                return 1
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     deinit {
@@ -114,25 +116,30 @@ final class LibYAMLParser {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             guard scalar.length <= maxScalarBytes else {
-                throw error(.scalarTooLarge,
-                            "scalar of \(scalar.length) bytes is longer than the limit of \(maxScalarBytes) bytes",
-                            at: mark)
+                throw error(
+                    .scalarTooLarge,
+                    "scalar of \(scalar.length) bytes is longer than the limit of \(maxScalarBytes) bytes",
+                    at: mark)
             }
-            let value = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
-            return LibYAMLEvent(kind: .scalar(value, Self.style(scalar.style)), mark: mark,
-                                tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
+            let value =
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                } ?? ""
+            return LibYAMLEvent(
+                kind: .scalar(value, Self.style(scalar.style)), mark: mark,
+                tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
-            return LibYAMLEvent(kind: .sequenceStart, mark: mark,
-                                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+            return LibYAMLEvent(
+                kind: .sequenceStart, mark: mark,
+                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
         case YAML_SEQUENCE_END_EVENT:
             return LibYAMLEvent(kind: .sequenceEnd, mark: mark)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
-            return LibYAMLEvent(kind: .mappingStart, mark: mark,
-                                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
+            return LibYAMLEvent(
+                kind: .mappingStart, mark: mark,
+                tag: Self.string(start.tag), anchor: Self.string(start.anchor))
         case YAML_MAPPING_END_EVENT:
             return LibYAMLEvent(kind: .mappingEnd, mark: mark)
         default:
@@ -143,8 +150,9 @@ final class LibYAMLParser {
     /// An error of the given kind at a mark, quoting the line at the mark (read again from the input).
     func error(_ kind: YAMLError.Kind, _ message: String, at mark: YAMLMark?) -> YAMLError {
         var lines = SourceLine(in: source)
-        return YAMLError(kind: kind, message: message, file: file, mark: mark,
-                         sourceLine: mark.flatMap { lines.text(ofLine: $0.line, column: $0.column) })
+        return YAMLError(
+            kind: kind, message: message, file: file, mark: mark,
+            sourceLine: mark.flatMap { lines.text(ofLine: $0.line, column: $0.column) })
     }
 
     /// The libyaml parser's error as a Swift error.
@@ -166,8 +174,9 @@ final class LibYAMLParser {
                 problem += " (\(context) at line \(contextMark.line + 1), column \(contextMark.column + 1))"
             }
             let problemMark = state.problem_mark
-            let mark = YAMLMark(line: problemMark.line + 1, column: problemMark.column + 1,
-                                offset: positions.offset(ofIndex: problemMark.index))
+            let mark = YAMLMark(
+                line: problemMark.line + 1, column: problemMark.column + 1,
+                offset: positions.offset(ofIndex: problemMark.index))
             return error(kind, problem, at: mark)
         default:
             return error(.parser, problem, at: nil)

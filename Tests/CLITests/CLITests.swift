@@ -22,22 +22,24 @@ import Testing
     @Test func invalidDatasetPrintsCompilerStyleFindingsAndExitsOne() throws {
         let run = try RegionKitBinary.run(["validate", "Fixtures/invalid/schema-enum.yaml"])
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            Fixtures/invalid/schema-enum.yaml:38:11: error: status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer [schema.enum]
-              hint: did you mean 'member'?
-            Fixtures/invalid/schema-enum.yaml: invalid: 1 error
+        #expect(
+            run.stdout == """
+                Fixtures/invalid/schema-enum.yaml:38:11: error: status: 'memeber' is not one of member, prospective, suspended, withdrawn, participant, party, observer [schema.enum]
+                  hint: did you mean 'member'?
+                Fixtures/invalid/schema-enum.yaml: invalid: 1 error
 
-            """)
+                """)
     }
 
     @Test func githubAnnotations() throws {
         let run = try RegionKitBinary.run(["validate", "--format", "github", "Fixtures/invalid/semantic-date-order.yaml"])
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            ::error file=Fixtures/invalid/semantic-date-order.yaml,line=40,col=7,title=dates.order::to: the period ends (2005) before it begins (2012) (swap 'from' and 'to'?)
-            Fixtures/invalid/semantic-date-order.yaml: invalid: 1 error
+        #expect(
+            run.stdout == """
+                ::error file=Fixtures/invalid/semantic-date-order.yaml,line=40,col=7,title=dates.order::to: the period ends (2005) before it begins (2012) (swap 'from' and 'to'?)
+                Fixtures/invalid/semantic-date-order.yaml: invalid: 1 error
 
-            """)
+                """)
     }
 
     @Test func jsonFindings() throws {
@@ -67,7 +69,8 @@ import Testing
 
     @Test func malformedYAMLExitsTwoWithLocationAndCaret() throws {
         let folder = try Repository.temporaryFolder()
-        try "regionkit: \"1\"\ncountries:\n- id: KAZ\n  name: [Kazakhstan\n".write(toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
+        try "regionkit: \"1\"\ncountries:\n- id: KAZ\n  name: [Kazakhstan\n".write(
+            toFile: folder + "/bad.yaml", atomically: true, encoding: .utf8)
         let run = try RegionKitBinary.run(["validate", "bad.yaml"], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("bad.yaml:5:1: error: "), "\(run.stderr)")
@@ -125,8 +128,14 @@ import Testing
         let stale = try RegionKitBinary.run(["check", "--schemas", schemas, "--exports", exports])
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("\(schemas)/dataset.schema.json: error: the schema file is missing [check.missing]"))
-        #expect(stale.stdout.contains("\(exports)/yaml/central-asia.yaml: error: the yaml export file differs from what the current code generates [check.stale]"))
-        #expect(stale.stdout.contains("\(exports)/yaml/old.yaml: error: the yaml export folder holds a file the current code does not generate [check.unexpected]"))
+        #expect(
+            stale.stdout.contains(
+                "\(exports)/yaml/central-asia.yaml: error: the yaml export file differs from what the current code generates [check.stale]")
+        )
+        #expect(
+            stale.stdout.contains(
+                "\(exports)/yaml/old.yaml: error: the yaml export folder holds a file the current code does not generate [check.unexpected]"
+            ))
     }
 
     @Test func schemaCommandWritesTheCommittedSchema() throws {

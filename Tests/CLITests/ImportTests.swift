@@ -23,11 +23,12 @@ import Testing
     @Test func theDatasetImportsWithNoChanges() throws {
         let run = try RegionKitBinary.run(["import", "Fixtures/central-asia/dataset.yaml"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == """
-            import Fixtures/central-asia/dataset.yaml (yaml, two-way) into Fixtures/central-asia/dataset.yaml
-            no changes: the file matches the dataset
+        #expect(
+            run.stdout == """
+                import Fixtures/central-asia/dataset.yaml (yaml, two-way) into Fixtures/central-asia/dataset.yaml
+                no changes: the file matches the dataset
 
-            """)
+                """)
     }
 
     @Test func dryRunShowsTheChangeSetAndWritesNothing() throws {
@@ -36,13 +37,14 @@ import Testing
         try edit(dataset, to: folder + "/central-asia/edited.yaml", [("  status: prospective\n", "  status: member\n")])
         let run = try RegionKitBinary.run(["import", "central-asia/edited.yaml", "--dataset", dataset], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == """
-            import central-asia/edited.yaml (yaml, two-way) into \(dataset)
-            ~ memberships tjk-eaeu-prospective (central-asia/edited.yaml:223:3)
-                status: 'prospective' → 'member' (central-asia/edited.yaml:226:11)
-            0 added, 0 removed, 1 changed: dry run, nothing written (pass --apply to write)
+        #expect(
+            run.stdout == """
+                import central-asia/edited.yaml (yaml, two-way) into \(dataset)
+                ~ memberships tjk-eaeu-prospective (central-asia/edited.yaml:223:3)
+                    status: 'prospective' → 'member' (central-asia/edited.yaml:226:11)
+                0 added, 0 removed, 1 changed: dry run, nothing written (pass --apply to write)
 
-            """)
+                """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == before)
     }
 

@@ -8,36 +8,36 @@ import Testing
     static func fake(_ mode: String, in folder: String) throws -> String {
         let path = folder + "/regionkit-format-\(mode)"
         try """
-            #!/usr/bin/env python3
-            import json, os, sys, time
-            request = json.load(sys.stdin)
-            mode = \(String(reflecting: mode))
-            if request["operation"] == "describe":
-                json.dump({"protocol_version": 1, "format": {"id": mode, "name": mode, "summary": "a fake that misbehaves",
-                           "file_extensions": [mode], "capabilities": ["export", "import"]}}, sys.stdout)
-                sys.exit(0)
-            if mode == "crash":
-                print("something broke inside", file=sys.stderr)
-                sys.exit(3)
-            if mode == "garbage":
-                print("Hello! I am not JSON.")
-                sys.exit(0)
-            if mode == "future":
-                json.dump({"protocol_version": 2, "files": []}, sys.stdout)
-                sys.exit(0)
-            if mode == "slow":
-                time.sleep(60)
-            if mode == "escape":
-                with open(os.path.join(request["output_folder"], "..", "escaped.txt"), "w") as f:
-                    f.write("x")
-                json.dump({"protocol_version": 1, "files": ["../escaped.txt"]}, sys.stdout)
-                sys.exit(0)
-            if mode == "bad-dataset":
-                json.dump({"protocol_version": 1, "dataset": {"regionkit": "1", "countries": [{"id": "KAZ", "alpha2": "KZ",
-                    "name": "Kazakhstan", "role": "central asian stat", "source": "nowhere", "quote": "q"}]}}, sys.stdout)
-                sys.exit(0)
+        #!/usr/bin/env python3
+        import json, os, sys, time
+        request = json.load(sys.stdin)
+        mode = \(String(reflecting: mode))
+        if request["operation"] == "describe":
+            json.dump({"protocol_version": 1, "format": {"id": mode, "name": mode, "summary": "a fake that misbehaves",
+                       "file_extensions": [mode], "capabilities": ["export", "import"]}}, sys.stdout)
             sys.exit(0)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        if mode == "crash":
+            print("something broke inside", file=sys.stderr)
+            sys.exit(3)
+        if mode == "garbage":
+            print("Hello! I am not JSON.")
+            sys.exit(0)
+        if mode == "future":
+            json.dump({"protocol_version": 2, "files": []}, sys.stdout)
+            sys.exit(0)
+        if mode == "slow":
+            time.sleep(60)
+        if mode == "escape":
+            with open(os.path.join(request["output_folder"], "..", "escaped.txt"), "w") as f:
+                f.write("x")
+            json.dump({"protocol_version": 1, "files": ["../escaped.txt"]}, sys.stdout)
+            sys.exit(0)
+        if mode == "bad-dataset":
+            json.dump({"protocol_version": 1, "dataset": {"regionkit": "1", "countries": [{"id": "KAZ", "alpha2": "KZ",
+                "name": "Kazakhstan", "role": "central asian stat", "source": "nowhere", "quote": "q"}]}}, sys.stdout)
+            sys.exit(0)
+        sys.exit(0)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         chmod(path, 0o755)
         return path
     }
@@ -54,7 +54,10 @@ import Testing
 
     @Test(arguments: [
         ("crash", "failed with exit status 3:\n  | something broke inside; nothing was written"),
-        ("garbage", "printed something that is not a plug-in response: the response is not JSON (it starts with 'Hello! I am not JSON.\\n'); nothing was written"),
+        (
+            "garbage",
+            "printed something that is not a plug-in response: the response is not JSON (it starts with 'Hello! I am not JSON.\\n'); nothing was written"
+        ),
         ("future", "speaks plug-in protocol version 2; this RegionKit speaks version 1; nothing was written"),
         ("slow", "ran past the time limit of 1 s and was stopped; nothing was written"),
         ("escape", "wrote '../escaped.txt' outside its output folder; nothing was written"),
@@ -107,7 +110,10 @@ import Testing
     @Test func pluginsAreFoundThroughTheEnvironmentToo() throws {
         let run = try RegionKitBinary.run(["formats"], environment: ["REGIONKIT_PLUGIN_PATH": Repository.path("Examples/plugins")])
         #expect(run.status == 0)
-        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("kml ") && $0.contains(Repository.path("Examples/plugins/regionkit-format-kml")) })
+        #expect(
+            run.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("kml ") && $0.contains(Repository.path("Examples/plugins/regionkit-format-kml"))
+            })
     }
 
     @Test func unknownOptionIsRefusedBeforeAnythingIsWritten() throws {
@@ -158,11 +164,14 @@ import Testing
         let folder = try Repository.temporaryFolder()
         let request = #"{"protocol_version": 1, "operation": "describe", "options": {}}"#
         try request.write(toFile: folder + "/request.json", atomically: true, encoding: .utf8)
-        let requestCheck = try ProgramRun.tool("check-jsonschema", ["--schemafile", "Schemas/plugin-request.schema.json", folder + "/request.json"])
+        let requestCheck = try ProgramRun.tool(
+            "check-jsonschema", ["--schemafile", "Schemas/plugin-request.schema.json", folder + "/request.json"])
         #expect(requestCheck.status == 0, "\(requestCheck.stdout)")
-        let describe = try ProgramRun("/bin/sh", ["-c", "Examples/plugins/regionkit-format-kml < \(folder)/request.json > \(folder)/response.json"])
+        let describe = try ProgramRun(
+            "/bin/sh", ["-c", "Examples/plugins/regionkit-format-kml < \(folder)/request.json > \(folder)/response.json"])
         #expect(describe.status == 0)
-        let responseCheck = try ProgramRun.tool("check-jsonschema", ["--schemafile", "Schemas/plugin-response.schema.json", folder + "/response.json"])
+        let responseCheck = try ProgramRun.tool(
+            "check-jsonschema", ["--schemafile", "Schemas/plugin-response.schema.json", folder + "/response.json"])
         #expect(responseCheck.status == 0, "\(responseCheck.stdout)")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import RegionKitFormats
 import RegionYAML
-import Testing
 import TestSupport
+import Testing
 
 /// The canonical Central Asia dataset: valid, canonical, and faithful to its source.
 @Suite struct CanonicalDatasetTests {
@@ -56,7 +56,9 @@ import TestSupport
         let sentences = ArticleSentences.body(of: article)
         #expect(sentences.count > 40)
         let quotes = TableID.allCases.flatMap { loaded.dataset[$0].compactMap { $0["quote"]?.text } }.map(collapse)
-        let coverage = try YAMLReader.parse(Array(try Data(contentsOf: URL(fileURLWithPath: Repository.path("Fixtures/central-asia/coverage.yaml")))), file: "coverage.yaml")
+        let coverage = try YAMLReader.parse(
+            Array(try Data(contentsOf: URL(fileURLWithPath: Repository.path("Fixtures/central-asia/coverage.yaml")))), file: "coverage.yaml"
+        )
         let excused = Set(coverage?["excused"]?.sequenceItems?.compactMap { $0["sentence"]?.scalarValue } ?? [])
         for sentence in excused {
             #expect(sentences.contains(sentence), "coverage.yaml excuses a sentence the article does not have: \(sentence)")
@@ -88,7 +90,8 @@ enum ArticleSentences {
     static func body(of article: String) -> [String] {
         let lines = article.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("At present,") }),
-              let end = lines.firstIndex(where: { $0.contains("due to increase over time.") }) else { return [] }
+            let end = lines.firstIndex(where: { $0.contains("due to increase over time.") })
+        else { return [] }
         return lines[start...end].flatMap { split(QuoteRule.collapsingWhitespace($0)) }
     }
 

@@ -6,7 +6,7 @@ import Testing
     func dataset(_ statuses: [String: String]) -> Dataset {
         var dataset = Dataset()
         dataset[.memberships] = statuses.keys.sorted().map { id in
-            Record(["id": .text(id), "country": .text("UZB"), "organization": .text("csto"), "status": .text(statuses[id]!)])
+            Record(["id": .text(id), "country": .text("UZB"), "organization": .text("csto"), "status": .text(statuses[id] ?? "")])
         }
         return dataset
     }

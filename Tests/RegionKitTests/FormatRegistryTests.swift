@@ -1,7 +1,7 @@
 import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FormatRegistryTests {
     /// Every module under Sources/Formats is a built-in format the registry lists (folder name = format id, any case).
@@ -42,10 +42,11 @@ import TestSupport
 
     @Test func everyProblemIsReported() {
         let problems = FormatOption.problems(in: ["dialect": "tsv", "colour": "red", "title": "anything"], declaredBy: [Fake()])
-        #expect(problems == [
-            "unknown option 'colour'; known: dialect, title",
-            "option 'dialect' does not take 'tsv'; it takes excel, rfc4180",
-        ])
+        #expect(
+            problems == [
+                "unknown option 'colour'; known: dialect, title",
+                "option 'dialect' does not take 'tsv'; it takes excel, rfc4180",
+            ])
         #expect(FormatOption.problems(in: ["dialect": "excel"], declaredBy: [Fake()]) == [])
         #expect(FormatOption.problems(in: ["x": "1"], declaredBy: []) == ["unknown option 'x'; these formats take no options"])
     }

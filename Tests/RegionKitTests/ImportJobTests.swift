@@ -1,7 +1,7 @@
 import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 /// An importer that hands back a prepared dataset, to drive `ImportJob` through its stale-file cases.
 struct PreparedImporter: DatasetImporter {
@@ -45,7 +45,8 @@ struct PreparedImporter: DatasetImporter {
 
     @Test func staleFileWithItsBaseMergesThreeWays() throws {
         let row = try index("tjk-eaeu-prospective", in: .memberships)
-        try changeCanonical { $0[.memberships][row]["from"] = .date(PartialDate(year: 2019)!) }
+        let from = try #require(PartialDate(iso: "2019"))
+        try changeCanonical { $0[.memberships][row]["from"] = .date(from) }
         var edited = exported
         edited[.memberships][row]["status"] = .text("member")
         let outcome = try run(
@@ -56,7 +57,7 @@ struct PreparedImporter: DatasetImporter {
         #expect(outcome.applied)
         let merged = try DatasetLoader().load(datasetPath).dataset[.memberships][row]
         #expect(merged["status"] == .text("member"))
-        #expect(merged["from"] == .date(PartialDate(year: 2019)!))
+        #expect(merged["from"] == .date(from))
     }
 
     @Test func staleFileEditingTheSameCellIsAConflictAndNothingIsWritten() throws {
@@ -90,7 +91,8 @@ struct PreparedImporter: DatasetImporter {
         try changeCanonical { $0[.memberships][row]["status"] = .text("observer") }
         var base = exported
         base[.memberships][row]["status"] = .text("party")
-        let outcome = try run(ImportedDataset(dataset: exported, findings: [], base: base, baseFingerprint: try DatasetFingerprint.of(exported)))
+        let outcome = try run(
+            ImportedDataset(dataset: exported, findings: [], base: base, baseFingerprint: try DatasetFingerprint.of(exported)))
         #expect(outcome.findings.contains { $0.code == "import.base-mismatch" })
         #expect(!outcome.isClean)
     }

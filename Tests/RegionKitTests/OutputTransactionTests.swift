@@ -1,7 +1,7 @@
 import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct OutputTransactionTests {
     @Test func nothingIsVisibleUntilTheCommit() throws {
@@ -80,51 +80,56 @@ import TestSupport
 
 @Suite struct FindingReportTests {
     let findings = [
-        Finding(code: "schema.enum", message: "status: 'x' is not one of a, b", location: Location(file: "d.yaml", line: 3, column: 11), hint: "did you mean 'a'?"),
+        Finding(
+            code: "schema.enum", message: "status: 'x' is not one of a, b", location: Location(file: "d.yaml", line: 3, column: 11),
+            hint: "did you mean 'a'?"),
         Finding(code: "source.text-missing", severity: .warning, message: "50%, ok\nnext", location: Location(file: "d.yaml")),
     ]
 
     @Test func textIsCompilerStyle() {
-        #expect(FindingReport(path: "d.yaml", findings: findings).rendered(.text) == """
-            d.yaml:3:11: error: status: 'x' is not one of a, b [schema.enum]
-              hint: did you mean 'a'?
-            d.yaml: warning: 50%, ok
-            next [source.text-missing]
-            d.yaml: invalid: 1 error, 1 warning
+        #expect(
+            FindingReport(path: "d.yaml", findings: findings).rendered(.text) == """
+                d.yaml:3:11: error: status: 'x' is not one of a, b [schema.enum]
+                  hint: did you mean 'a'?
+                d.yaml: warning: 50%, ok
+                next [source.text-missing]
+                d.yaml: invalid: 1 error, 1 warning
 
-            """)
+                """)
     }
 
     @Test func githubAnnotationsAreEscaped() {
-        #expect(FindingReport(path: "d.yaml", findings: findings).rendered(.github) == """
-            ::error file=d.yaml,line=3,col=11,title=schema.enum::status: 'x' is not one of a, b (did you mean 'a'?)
-            ::warning file=d.yaml,title=source.text-missing::50%25, ok%0Anext
-            d.yaml: invalid: 1 error, 1 warning
+        #expect(
+            FindingReport(path: "d.yaml", findings: findings).rendered(.github) == """
+                ::error file=d.yaml,line=3,col=11,title=schema.enum::status: 'x' is not one of a, b (did you mean 'a'?)
+                ::warning file=d.yaml,title=source.text-missing::50%25, ok%0Anext
+                d.yaml: invalid: 1 error, 1 warning
 
-            """)
+                """)
     }
 
     @Test func jsonHoldsEveryField() {
-        #expect(FindingReport(path: "d.yaml", findings: [findings[0]]).rendered(.json) == """
-            {
-              "path": "d.yaml",
-              "valid": false,
-              "errors": 1,
-              "warnings": 0,
-              "findings": [
+        #expect(
+            FindingReport(path: "d.yaml", findings: [findings[0]]).rendered(.json) == """
                 {
-                  "code": "schema.enum",
-                  "severity": "error",
-                  "message": "status: 'x' is not one of a, b",
-                  "file": "d.yaml",
-                  "line": 3,
-                  "column": 11,
-                  "hint": "did you mean 'a'?"
+                  "path": "d.yaml",
+                  "valid": false,
+                  "errors": 1,
+                  "warnings": 0,
+                  "findings": [
+                    {
+                      "code": "schema.enum",
+                      "severity": "error",
+                      "message": "status: 'x' is not one of a, b",
+                      "file": "d.yaml",
+                      "line": 3,
+                      "column": 11,
+                      "hint": "did you mean 'a'?"
+                    }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import RegionKitFormats
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SchemaTests {
     @Test func committedSchemasEqualTheGeneratedOnes() throws {
@@ -19,10 +19,11 @@ import TestSupport
             let properties = try #require(row["properties"])
             for field in spec.fields { #expect(properties[field.key] != nil, "\(spec.id).\(field.key)") }
             guard case .array(let items)? = row["required"] else { Issue.record("no required list for \(spec.id)"); continue }
-            let required = Set(items.compactMap { item -> String? in
-                if case .string(let key) = item { return key }
-                return nil
-            })
+            let required = Set(
+                items.compactMap { item -> String? in
+                    if case .string(let key) = item { return key }
+                    return nil
+                })
             #expect(required == Set(spec.fields.filter(\.required).map(\.key)))
         }
         for domain in Domains.all { #expect(schema["$defs"]?[domain.name]?["enum"] == .array(domain.values.map(JSONValue.string))) }
@@ -30,7 +31,8 @@ import TestSupport
 
     /// check-jsonschema, an independent validator from PyPI, accepts the canonical dataset with the committed schema.
     @Test func independentValidatorAcceptsTheCanonicalDataset() throws {
-        let run = try ProgramRun.tool("check-jsonschema", ["--schemafile", "Schemas/dataset.schema.json", "Fixtures/central-asia/dataset.yaml"])
+        let run = try ProgramRun.tool(
+            "check-jsonschema", ["--schemafile", "Schemas/dataset.schema.json", "Fixtures/central-asia/dataset.yaml"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
 }

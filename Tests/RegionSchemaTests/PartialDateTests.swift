@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegionSchema
 
 @Suite struct PartialDateTests {
@@ -8,7 +9,10 @@ import Testing
         #expect(date.description == text)
     }
 
-    @Test(arguments: ["19", "2019-7", "2019-13", "2019-00", "2019-02-30", "1900-02-29", "2019-10-3", "2019/10", "", "2019-", "abcd", "0000", "2019-10-03T00"])
+    @Test(arguments: [
+        "19", "2019-7", "2019-13", "2019-00", "2019-02-30", "1900-02-29", "2019-10-3", "2019/10", "", "2019-", "abcd", "0000",
+        "2019-10-03T00",
+    ])
     func refusesOtherForms(_ text: String) {
         #expect(PartialDate(iso: text) == nil)
     }

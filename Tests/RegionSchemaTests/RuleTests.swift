@@ -1,13 +1,16 @@
 import Testing
+
 @testable import RegionSchema
 
 /// A minimal valid dataset that tests change one thing in.
 func sampleDataset() -> Dataset {
     var dataset = Dataset()
-    dataset[.sources] = [Record([
-        "id": .text("src"), "title": .text("T"), "author": .text("A"), "publisher": .text("P"),
-        "published": .date(PartialDate(year: 2019)!),
-    ])]
+    dataset[.sources] = [
+        Record([
+            "id": .text("src"), "title": .text("T"), "author": .text("A"), "publisher": .text("P"),
+            "published": .date(year(2019)),
+        ])
+    ]
     dataset[.countries] = [
         Record([
             "id": .text("UZB"), "alpha2": .text("UZ"), "name": .text("Uzbekistan"), "role": .text("central asian state"),
@@ -18,15 +21,19 @@ func sampleDataset() -> Dataset {
             "source": .text("src"), "quote": .text("Russia plays a major role"),
         ]),
     ]
-    dataset[.organizations] = [Record([
-        "id": .text("csto"), "name": .text("CSTO"), "kind": .text("military alliance"),
-        "source": .text("src"), "quote": .text("Russia plays a major role"),
-    ])]
-    dataset[.memberships] = [Record([
-        "id": .text("uzb-csto"), "country": .text("UZB"), "organization": .text("csto"), "status": .text("member"),
-        "from": .date(PartialDate(year: 2005)!), "to": .date(PartialDate(year: 2012)!),
-        "source": .text("src"), "quote": .text("Uzbekistan left the CSTO twice"),
-    ])]
+    dataset[.organizations] = [
+        Record([
+            "id": .text("csto"), "name": .text("CSTO"), "kind": .text("military alliance"),
+            "source": .text("src"), "quote": .text("Russia plays a major role"),
+        ])
+    ]
+    dataset[.memberships] = [
+        Record([
+            "id": .text("uzb-csto"), "country": .text("UZB"), "organization": .text("csto"), "status": .text("member"),
+            "from": .date(year(2005)), "to": .date(year(2012)),
+            "source": .text("src"), "quote": .text("Uzbekistan left the CSTO twice"),
+        ])
+    ]
     return dataset
 }
 
@@ -90,10 +97,12 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
     @Test func unknownReferencesInScalarsAndLists() {
         var dataset = sampleDataset()
         dataset[.memberships][0]["country"] = .text("UZX")
-        dataset[.events] = [Record([
-            "id": .text("e"), "date": .date(PartialDate(year: 2008)!), "kind": .text("policy"),
-            "countries": .list(["UZB", "TJK"]), "summary": .text("s"), "source": .text("nope"), "quote": .text("q"),
-        ])]
+        dataset[.events] = [
+            Record([
+                "id": .text("e"), "date": .date(year(2008)), "kind": .text("policy"),
+                "countries": .list(["UZB", "TJK"]), "summary": .text("s"), "source": .text("nope"), "quote": .text("q"),
+            ])
+        ]
         let findings = DatasetValidator().validate(dataset, in: sampleContext).filter { $0.code == "ref.unknown" }
         #expect(findings.count == 3)
         #expect(findings.contains { $0.message.contains("'UZX'") && $0.hint == "did you mean 'UZB'?" })
@@ -102,8 +111,8 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
 
     @Test func periodsMustNotEndBeforeTheyBegin() {
         var dataset = sampleDataset()
-        dataset[.memberships][0]["from"] = .date(PartialDate(year: 2012)!)
-        dataset[.memberships][0]["to"] = .date(PartialDate(year: 2005)!)
+        dataset[.memberships][0]["from"] = .date(year(2012))
+        dataset[.memberships][0]["to"] = .date(year(2005))
         #expect(codes(dataset) == ["dates.order"])
         dataset[.memberships][0]["to"] = .date(PartialDate(year: 2012, month: 1)!)
         #expect(codes(dataset) == [])
@@ -151,4 +160,10 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
         #expect(Suggestion.closest(to: "Member", in: ["member"]) == "member")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["member", "withdrawn"]) == nil)
     }
+}
+
+/// A year as a partial date, for building test rows.
+func year(_ value: Int) -> PartialDate {
+    guard let date = PartialDate(year: value) else { preconditionFailure("\(value) is not a year") }
+    return date
 }

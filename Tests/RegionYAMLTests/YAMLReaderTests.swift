@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegionYAML
 
 @Suite("YAMLReader")
@@ -153,11 +154,12 @@ struct YAMLReaderTests {
         #expect(error.kind == .scanner)
         #expect(error.mark == YAMLMark(line: 2, column: 4, offset: 8))
         #expect(error.sourceLine == "  b: 2")
-        #expect(error.description == """
-            test.yaml:2:4: error: mapping values are not allowed in this context
-              b: 2
-               ^
-            """)
+        #expect(
+            error.description == """
+                test.yaml:2:4: error: mapping values are not allowed in this context
+                  b: 2
+                   ^
+                """)
     }
 
     @Test("tab indentation is a scanner error at the tab")
@@ -173,8 +175,9 @@ struct YAMLReaderTests {
 
     @Test("the caret keeps tabs of the source line so it lines up")
     func caretWithTabs() {
-        let error = YAMLError(kind: .parser, message: "m", file: "f", mark: YAMLMark(line: 1, column: 4, offset: 3),
-                              sourceLine: "\tab")
+        let error = YAMLError(
+            kind: .parser, message: "m", file: "f", mark: YAMLMark(line: 1, column: 4, offset: 3),
+            sourceLine: "\tab")
         #expect(error.description == "f:1:4: error: m\n\tab\n\t  ^")
         let bare = YAMLError(kind: .emitter, message: "broken")
         #expect(bare.description == "error: broken")

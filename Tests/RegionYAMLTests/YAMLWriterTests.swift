@@ -1,15 +1,18 @@
 import Testing
+
 @testable import RegionYAML
 
 @Suite("YAMLWriter")
 struct YAMLWriterTests {
     static let sample = YAMLNode.mapping([
         YAMLPair("name", .scalar("Region")),
-        YAMLPair("list", .sequence([
-            .scalar("a"),
-            .mapping([YAMLPair("b", .scalar("1")), YAMLPair("c", .sequence([]))]),
-            .sequence([.scalar("x", style: .singleQuoted), .scalar("y", style: .doubleQuoted)]),
-        ])),
+        YAMLPair(
+            "list",
+            .sequence([
+                .scalar("a"),
+                .mapping([YAMLPair("b", .scalar("1")), YAMLPair("c", .sequence([]))]),
+                .sequence([.scalar("x", style: .singleQuoted), .scalar("y", style: .doubleQuoted)]),
+            ])),
         YAMLPair("empty", .mapping([])),
         YAMLPair("nested", .mapping([YAMLPair("deeper", .mapping([YAMLPair("k", .scalar("v"))]))])),
     ])
@@ -24,20 +27,21 @@ struct YAMLWriterTests {
     @Test("block style with no document markers")
     func layout() throws {
         let text = try YAMLWriter.emit(Self.sample)
-        #expect(text == """
-            name: Region
-            list:
-            - a
-            - b: 1
-              c: []
-            - - 'x'
-              - "y"
-            empty: {}
-            nested:
-              deeper:
-                k: v
+        #expect(
+            text == """
+                name: Region
+                list:
+                - a
+                - b: 1
+                  c: []
+                - - 'x'
+                  - "y"
+                empty: {}
+                nested:
+                  deeper:
+                    k: v
 
-            """)
+                """)
     }
 
     @Test("the indent option is applied")
@@ -86,9 +90,12 @@ struct YAMLWriterTests {
         }
     }
 
-    @Test("a plain request libyaml cannot honour is written quoted and reads back the same",
-          arguments: ["- x", ": y", "#c", " lead", "tail ", "x: y", "a #b", "@x", "`x", "!x", "%x", "&x", "*x",
-                      "[x", "{x", "---", "...", "'q'", "\"q\""])
+    @Test(
+        "a plain request libyaml cannot honour is written quoted and reads back the same",
+        arguments: [
+            "- x", ": y", "#c", " lead", "tail ", "x: y", "a #b", "@x", "`x", "!x", "%x", "&x", "*x",
+            "[x", "{x", "---", "...", "'q'", "\"q\"",
+        ])
     func plainRequestQuoted(_ value: String) throws {
         let text = try YAMLWriter.emit(.mapping([YAMLPair("k", .scalar(value))]))
         #expect(!text.hasPrefix("k: \(value)\n"))
@@ -119,8 +126,9 @@ struct YAMLWriterTests {
         #expect(key == "'': v\n")
     }
 
-    @Test("words YAML may resolve as other types are written as requested: plain or quoted",
-          arguments: ["yes", "2019", "null", "true", "1.5", "~"])
+    @Test(
+        "words YAML may resolve as other types are written as requested: plain or quoted",
+        arguments: ["yes", "2019", "null", "true", "1.5", "~"])
     func resolvableWords(_ value: String) throws {
         #expect(try YAMLWriter.emit(.mapping([YAMLPair("k", .scalar(value))])) == "k: \(value)\n")
         let double = try YAMLWriter.emit(.mapping([YAMLPair("k", .scalar(value, style: .doubleQuoted))]))
@@ -161,9 +169,12 @@ struct YAMLWriterTests {
         #expect(folded.utf8.filter { $0 == UInt8(ascii: "\n") }.count > 5)
     }
 
-    @Test("multi-line strings read back exactly in every style",
-          arguments: ["a\nb", "a\n", "a\n\n", "\na", "line one\nline two\n", "  indented\nnext", "a\n\n\nb",
-                      "trailing \nspace", "tab\tand\nbreak", "x\n  y\n", "\n", "# not a comment\n- nor an item\n"])
+    @Test(
+        "multi-line strings read back exactly in every style",
+        arguments: [
+            "a\nb", "a\n", "a\n\n", "\na", "line one\nline two\n", "  indented\nnext", "a\n\n\nb",
+            "trailing \nspace", "tab\tand\nbreak", "x\n  y\n", "\n", "# not a comment\n- nor an item\n",
+        ])
     func multiLine(_ value: String) throws {
         for style in [YAMLScalarStyle.plain, .singleQuoted, .doubleQuoted, .literal, .folded] {
             let back = try Self.roundTripValue(.scalar(value, style: style))
@@ -187,8 +198,10 @@ struct YAMLWriterTests {
             node = level.isMultiple(of: 2) ? .sequence([node]) : .mapping([YAMLPair("k", node)])
         }
         let text = try YAMLWriter.emit(node)
-        let back = try #require(try YAMLReader.parse(Array(text.utf8), file: "deep.yaml",
-                                                     limits: YAMLLimits(maxDepth: depth)))
+        let back = try #require(
+            try YAMLReader.parse(
+                Array(text.utf8), file: "deep.yaml",
+                limits: YAMLLimits(maxDepth: depth)))
         #expect(sameValues(back, node))
         #expect(parseError(text, limits: YAMLLimits(maxDepth: depth - 1))?.kind == .tooDeep)
     }

@@ -36,7 +36,9 @@ public struct ProgramRun {
     public let stdout: String
     public let stderr: String
 
-    public init(_ executable: String, _ arguments: [String], in folder: String = Repository.root, environment: [String: String] = [:]) throws {
+    public init(_ executable: String, _ arguments: [String], in folder: String = Repository.root, environment: [String: String] = [:])
+        throws
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -85,7 +87,9 @@ public enum RegionKitBinary {
     }()
 
     /// Runs `regionkit` with arguments in a folder (the checkout by default).
-    public static func run(_ arguments: [String], in folder: String = Repository.root, environment: [String: String] = [:]) throws -> ProgramRun {
+    public static func run(_ arguments: [String], in folder: String = Repository.root, environment: [String: String] = [:]) throws
+        -> ProgramRun
+    {
         try ProgramRun(path, arguments, in: folder, environment: environment)
     }
 }

@@ -9,8 +9,12 @@ public struct MapOptions: Sendable {
 
     /// The options as the map declares them, for `regionkit formats` and the option checks.
     public static let declared: [FormatOption] = [
-        FormatOption(key: "property", summary: "the text columns to map, comma-separated, one file each", defaultValue: defaultProperties.joined(separator: ",")),
-        FormatOption(key: "projection", summary: "albers (equal-area conic) or conic (equidistant conic)", values: MapProjection.Kind.allCases.map(\.rawValue), defaultValue: "albers"),
+        FormatOption(
+            key: "property", summary: "the text columns to map, comma-separated, one file each",
+            defaultValue: defaultProperties.joined(separator: ",")),
+        FormatOption(
+            key: "projection", summary: "albers (equal-area conic) or conic (equidistant conic)",
+            values: MapProjection.Kind.allCases.map(\.rawValue), defaultValue: "albers"),
         FormatOption(key: BoundaryLocator.option, summary: "another country polygon file (GeoJSON with iso_a3 properties)"),
     ]
 

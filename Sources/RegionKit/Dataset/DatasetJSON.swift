@@ -7,9 +7,14 @@ public enum DatasetJSON {
     public static func encode(_ dataset: Dataset) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("regionkit", .string(dataset.schemaVersion))]
         for spec in DatasetSchema.tables {
-            pairs.append((spec.id.rawValue, .array(dataset[spec.id].map { record in
-                .object(spec.fields.compactMap { field in record[field.key].map { (field.key, json($0)) } })
-            })))
+            pairs.append(
+                (
+                    spec.id.rawValue,
+                    .array(
+                        dataset[spec.id].map { record in
+                            .object(spec.fields.compactMap { field in record[field.key].map { (field.key, json($0)) } })
+                        })
+                ))
         }
         return .object(pairs)
     }
@@ -48,13 +53,19 @@ public enum DatasetJSON {
         if let version = root["regionkit"] as? String {
             dataset.schemaVersion = version
             if version != DatasetSchema.version {
-                report("schema.version", "regionkit", "schema version '\(version)' is not supported; this RegionKit reads version \(DatasetSchema.version)")
+                report(
+                    "schema.version", "regionkit",
+                    "schema version '\(version)' is not supported; this RegionKit reads version \(DatasetSchema.version)")
             }
         } else {
-            report("schema.version", "regionkit", "the dataset does not say its schema version", hint: "add \"regionkit\": \"\(DatasetSchema.version)\"")
+            report(
+                "schema.version", "regionkit", "the dataset does not say its schema version",
+                hint: "add \"regionkit\": \"\(DatasetSchema.version)\"")
         }
         for key in root.keys.sorted() where key != "regionkit" && TableID(rawValue: key) == nil {
-            report("schema.unknown-table", key, "unknown table '\(key)'", hint: Suggestion.hint(for: key, in: TableID.allCases.map(\.rawValue)))
+            report(
+                "schema.unknown-table", key, "unknown table '\(key)'", hint: Suggestion.hint(for: key, in: TableID.allCases.map(\.rawValue))
+            )
         }
         for spec in DatasetSchema.tables {
             guard let rows = root[spec.id.rawValue] else { continue }
@@ -73,7 +84,9 @@ public enum DatasetJSON {
                     let fieldPath = "\(path).\(key)"
                     record.fieldLocations[key] = Location(file: file, path: fieldPath)
                     guard let field = spec.field(key) else {
-                        report("schema.unknown-field", fieldPath, "\(spec.id): unknown field '\(key)'", hint: Suggestion.hint(for: key, in: spec.keys))
+                        report(
+                            "schema.unknown-field", fieldPath, "\(spec.id): unknown field '\(key)'",
+                            hint: Suggestion.hint(for: key, in: spec.keys))
                         continue
                     }
                     switch value(row[key] as Any, for: field) {
@@ -108,7 +121,10 @@ public enum DatasetJSON {
             return .success(.number(number.doubleValue))
         }
         guard let text = raw as? String else {
-            return .failure(ValueError(field: field.key, message: "expected \(field.type.name), found \(raw is NSNumber ? "a number" : "another kind of value")"))
+            return .failure(
+                ValueError(
+                    field: field.key,
+                    message: "expected \(field.type.name), found \(raw is NSNumber ? "a number" : "another kind of value")"))
         }
         return field.parse(text).map { $0 }
     }

@@ -40,7 +40,7 @@ public struct DatasetLoader: Sendable {
     private func decode(_ input: YAMLInput) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
         do {
             return try DatasetYAMLCodec.decode(input, limits: limits)
-        } catch where error.kind == .unreadable {
+        } catch  where error.kind == .unreadable {
             throw RegionKitError(.unreadable, "\(input.name): \(error.message)")
         } catch {
             throw RegionKitError(.syntax, error.description)
@@ -57,13 +57,16 @@ public struct DatasetLoader: Sendable {
     /// Validates a dataset that came from elsewhere (another format, a plug-in) as if it were at `path`.
     /// Source texts are looked up relative to `sourceFolder`, by default the folder of `path`.
     public func validate(_ dataset: Dataset, path: String, sourceFolder: String? = nil, decodeFindings: [Finding] = []) -> LoadedDataset {
-        let folder = sourceFolder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? URL(fileURLWithPath: path).deletingLastPathComponent()
+        let folder =
+            sourceFolder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? URL(fileURLWithPath: path).deletingLastPathComponent()
         var findings = decodeFindings
         let texts = SourceTexts.read(for: dataset, relativeTo: folder, file: path, findings: &findings)
         return validated(dataset, findings: findings, path: path, folder: folder, sourceTexts: texts)
     }
 
-    private func validated(_ dataset: Dataset, findings: [Finding], path: String, folder: URL, sourceTexts: [String: String]) -> LoadedDataset {
+    private func validated(_ dataset: Dataset, findings: [Finding], path: String, folder: URL, sourceTexts: [String: String])
+        -> LoadedDataset
+    {
         let context = ValidationContext(sourceTexts: sourceTexts, file: path)
         let all = Finding.sorted(findings + validator.validate(dataset, in: context))
         return LoadedDataset(dataset: dataset, findings: all, path: path, folder: folder, sourceTexts: sourceTexts)

@@ -8,8 +8,10 @@ public enum DatasetLocator {
     public static let canonicalPath = "Fixtures/central-asia/dataset.yaml"
 
     /// The dataset named by `REGIONKIT_DATASET`, else the canonical dataset in this folder or the nearest parent folder that has one.
-    public static func defaultDataset(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                      currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+    public static func defaultDataset(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> String {
         if let named = environment[environmentVariable], !named.isEmpty { return named }
         var folder = URL(fileURLWithPath: currentDirectory, isDirectory: true)
         while true {

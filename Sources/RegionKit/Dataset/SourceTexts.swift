@@ -9,9 +9,10 @@ enum SourceTexts {
             let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
             let location = ValidationContext(file: file).location(of: "text", in: record, table: .sources, index: index)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                findings.append(Finding(
-                    code: "source.text-missing", message: "text: cannot read '\(relative)' (looked for \(url.path))",
-                    location: location, hint: "the path is relative to the dataset file"))
+                findings.append(
+                    Finding(
+                        code: "source.text-missing", message: "text: cannot read '\(relative)' (looked for \(url.path))",
+                        location: location, hint: "the path is relative to the dataset file"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {

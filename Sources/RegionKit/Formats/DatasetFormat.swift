@@ -84,7 +84,8 @@ public struct ExportOutput {
     /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.
     public func path(for fileName: String) throws(RegionKitError) -> String {
         let parts = fileName.split(separator: "/", omittingEmptySubsequences: false)
-        let unsafe = fileName.isEmpty || fileName.hasPrefix("/")
+        let unsafe =
+            fileName.isEmpty || fileName.hasPrefix("/")
             || parts.contains { $0.isEmpty || $0 == "." || $0 == ".." }
             || fileName.unicodeScalars.contains { $0.value < 0x20 || $0 == "\\" }
         guard !unsafe else {

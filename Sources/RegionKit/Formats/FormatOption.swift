@@ -24,7 +24,8 @@ public struct FormatOption: Sendable, Hashable {
             guard !matching.isEmpty else {
                 let known = Set(declared.map(\.key)).sorted()
                 problems.append(
-                    "unknown option '\(key)'; " + (known.isEmpty ? "these formats take no options" : "known: \(known.joined(separator: ", "))"))
+                    "unknown option '\(key)'; "
+                        + (known.isEmpty ? "these formats take no options" : "known: \(known.joined(separator: ", "))"))
                 continue
             }
             let value = given[key] ?? ""

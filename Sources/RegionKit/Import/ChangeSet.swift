@@ -113,34 +113,46 @@ extension ChangeSet {
     /// The change set as JSON data.
     public func json() -> JSONValue {
         .object([
-            ("changes", .array(changes.map { change in
-                .object([
-                    ("change", .string(change.kind.rawValue)),
-                    ("table", .string(change.table.rawValue)),
-                    ("id", .string(change.id)),
-                    ("location", change.location.map { .string($0.description) } ?? .null),
-                    ("fields", .array(change.fields.map { field in
+            (
+                "changes",
+                .array(
+                    changes.map { change in
                         .object([
-                            ("field", .string(field.field)),
-                            ("old", Self.json(field.old)),
-                            ("new", Self.json(field.new)),
-                            ("location", field.location.map { .string($0.description) } ?? .null),
+                            ("change", .string(change.kind.rawValue)),
+                            ("table", .string(change.table.rawValue)),
+                            ("id", .string(change.id)),
+                            ("location", change.location.map { .string($0.description) } ?? .null),
+                            (
+                                "fields",
+                                .array(
+                                    change.fields.map { field in
+                                        .object([
+                                            ("field", .string(field.field)),
+                                            ("old", Self.json(field.old)),
+                                            ("new", Self.json(field.new)),
+                                            ("location", field.location.map { .string($0.description) } ?? .null),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
-            ("conflicts", .array(conflicts.map { conflict in
-                .object([
-                    ("table", .string(conflict.table.rawValue)),
-                    ("id", .string(conflict.id)),
-                    ("field", conflict.field.map(JSONValue.string) ?? .null),
-                    ("base", Self.json(conflict.base)),
-                    ("dataset", Self.json(conflict.dataset)),
-                    ("file", Self.json(conflict.file)),
-                    ("location", conflict.location.map { .string($0.description) } ?? .null),
-                    ("reason", .string(conflict.reason)),
-                ])
-            })),
+                    })
+            ),
+            (
+                "conflicts",
+                .array(
+                    conflicts.map { conflict in
+                        .object([
+                            ("table", .string(conflict.table.rawValue)),
+                            ("id", .string(conflict.id)),
+                            ("field", conflict.field.map(JSONValue.string) ?? .null),
+                            ("base", Self.json(conflict.base)),
+                            ("dataset", Self.json(conflict.dataset)),
+                            ("file", Self.json(conflict.file)),
+                            ("location", conflict.location.map { .string($0.description) } ?? .null),
+                            ("reason", .string(conflict.reason)),
+                        ])
+                    })
+            ),
         ])
     }
 

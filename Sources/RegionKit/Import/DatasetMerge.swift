@@ -63,16 +63,18 @@ struct TableMerge {
                     output.changes.append(.init(kind: .removed, table: spec.id, id: key, location: row.location, fields: []))
                 } else {
                     output.rows.append(row)
-                    output.conflicts.append(.init(
-                        table: spec.id, id: key, field: nil, location: row.location,
-                        reason: "the file deletes the row, but the dataset changed it since the export"))
+                    output.conflicts.append(
+                        .init(
+                            table: spec.id, id: key, field: nil, location: row.location,
+                            reason: "the file deletes the row, but the dataset changed it since the export"))
                 }
             case (nil, let after?):
                 output.rows.append(row)
                 if after != row {
-                    output.conflicts.append(.init(
-                        table: spec.id, id: key, field: nil, location: after.location,
-                        reason: "the file and the dataset each added a row with this id, with different values"))
+                    output.conflicts.append(
+                        .init(
+                            table: spec.id, id: key, field: nil, location: after.location,
+                            reason: "the file and the dataset each added a row with this id, with different values"))
                 }
             case (nil, nil):
                 output.rows.append(row)
@@ -84,9 +86,10 @@ struct TableMerge {
             handled.insert(key)
             if let before = baseRows[key] {
                 if before != row {
-                    output.conflicts.append(.init(
-                        table: spec.id, id: key, field: nil, location: row.location,
-                        reason: "the file changes the row, but the dataset deleted it since the export"))
+                    output.conflicts.append(
+                        .init(
+                            table: spec.id, id: key, field: nil, location: row.location,
+                            reason: "the file changes the row, but the dataset deleted it since the export"))
                 }
             } else {
                 output.rows.append(row)
@@ -109,9 +112,12 @@ struct TableMerge {
                 result.fieldLocations[field] = edited.location(of: field)
                 fields.append(.init(field: field, old: c, new: e, location: edited.location(of: field)))
             } else {
-                output.conflicts.append(.init(
-                    table: spec.id, id: key, field: field, base: b, dataset: c, file: e, location: edited.location(of: field),
-                    reason: "the file has \(ChangeSet.show(e)), the dataset now has \(ChangeSet.show(c)); both changed it from \(ChangeSet.show(b))"))
+                output.conflicts.append(
+                    .init(
+                        table: spec.id, id: key, field: field, base: b, dataset: c, file: e, location: edited.location(of: field),
+                        reason:
+                            "the file has \(ChangeSet.show(e)), the dataset now has \(ChangeSet.show(c)); both changed it from \(ChangeSet.show(b))"
+                    ))
             }
         }
         if !fields.isEmpty {

@@ -95,10 +95,11 @@ public struct ImportJob {
 
         let removals = merge.changes.count(.removed)
         if removals > 0 && !options.allowDeletions {
-            outcome.findings.append(Finding(
-                code: "import.deletions", severity: options.apply ? .error : .note,
-                message: "the file no longer has \(FindingReport.plural(removals, "row")) of the dataset; applying it removes them",
-                location: Location(file: path), hint: "pass --allow-deletions to remove them"))
+            outcome.findings.append(
+                Finding(
+                    code: "import.deletions", severity: options.apply ? .error : .note,
+                    message: "the file no longer has \(FindingReport.plural(removals, "row")) of the dataset; applying it removes them",
+                    location: Location(file: path), hint: "pass --allow-deletions to remove them"))
         }
         outcome.findings = Finding.sorted(outcome.findings)
         guard options.apply, outcome.isClean, !merge.changes.changes.isEmpty else { return outcome }
@@ -131,36 +132,44 @@ public struct ImportJob {
     }
 
     /// The state to merge three ways against, or nil to compare with the dataset as it is.
-    func chooseBase(_ imported: ImportedDataset, current: Dataset, path: String, findings: inout [Finding]) throws(RegionKitError) -> (Dataset?, Mode) {
+    func chooseBase(_ imported: ImportedDataset, current: Dataset, path: String, findings: inout [Finding]) throws(RegionKitError) -> (
+        Dataset?, Mode
+    ) {
         guard let exported = imported.baseFingerprint else { return (nil, .twoWay) }
         let now = try DatasetFingerprint.of(current)
         if exported == now { return (nil, .twoWay) }
         if let base = imported.base {
             if try DatasetFingerprint.of(base) == exported {
-                findings.append(Finding(
-                    code: "import.stale", severity: .note,
-                    message: "the dataset changed since this file was exported; edits are merged three ways and conflicts are listed",
-                    location: Location(file: path)))
+                findings.append(
+                    Finding(
+                        code: "import.stale", severity: .note,
+                        message: "the dataset changed since this file was exported; edits are merged three ways and conflicts are listed",
+                        location: Location(file: path)))
                 return (base, .threeWay)
             }
-            findings.append(Finding(
-                code: "import.base-mismatch",
-                message: "the file's copy of the exported dataset does not match its fingerprint; it was altered",
-                location: Location(file: path), hint: "export again and redo the edits on the new file"))
+            findings.append(
+                Finding(
+                    code: "import.base-mismatch",
+                    message: "the file's copy of the exported dataset does not match its fingerprint; it was altered",
+                    location: Location(file: path), hint: "export again and redo the edits on the new file"))
             return (nil, .twoWay)
         }
         if options.twoWay {
-            findings.append(Finding(
-                code: "import.stale", severity: .warning,
-                message: "the dataset changed since this file was exported; compared two ways, so changes made to the dataset since are undone where the file differs",
-                location: Location(file: path)))
+            findings.append(
+                Finding(
+                    code: "import.stale", severity: .warning,
+                    message:
+                        "the dataset changed since this file was exported; compared two ways, so changes made to the dataset since are undone where the file differs",
+                    location: Location(file: path)))
             return (nil, .twoWay)
         }
-        findings.append(Finding(
-            code: "import.stale",
-            message: "the dataset changed since this file was exported (\(exported.prefix(19))…, now \(now.prefix(19))…) and the file carries no copy of the exported state to merge against",
-            location: Location(file: path),
-            hint: "export again and redo the edits, or pass --two-way to compare with the dataset as it is now"))
+        findings.append(
+            Finding(
+                code: "import.stale",
+                message:
+                    "the dataset changed since this file was exported (\(exported.prefix(19))…, now \(now.prefix(19))…) and the file carries no copy of the exported state to merge against",
+                location: Location(file: path),
+                hint: "export again and redo the edits, or pass --two-way to compare with the dataset as it is now"))
         return (nil, .twoWay)
     }
 }

@@ -27,7 +27,8 @@ public struct ImportReport: Sendable {
         if outcome.applied { return "\(summary): applied to \(outcome.datasetPath)" }
         if !outcome.isClean {
             let errors = outcome.findings.count(of: .error)
-            let problems = errors > 0 ? FindingReport.plural(errors, "error") : FindingReport.plural(outcome.changes.conflicts.count, "conflict")
+            let problems =
+                errors > 0 ? FindingReport.plural(errors, "error") : FindingReport.plural(outcome.changes.conflicts.count, "conflict")
             return "\(summary): not applied (\(problems)); nothing was written"
         }
         if outcome.changes.changes.isEmpty { return "\(summary): the file matches the dataset" }

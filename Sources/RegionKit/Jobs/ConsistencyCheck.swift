@@ -42,19 +42,22 @@ public struct ConsistencyCheck {
         for name in expected.sorted() {
             let path = committed + "/" + name
             if !present.contains(name) {
-                findings.append(Finding(
-                    code: "check.missing", message: "the \(what) file is missing", location: Location(file: path),
-                    hint: "run '\(regenerate)' and commit the result"))
+                findings.append(
+                    Finding(
+                        code: "check.missing", message: "the \(what) file is missing", location: Location(file: path),
+                        hint: "run '\(regenerate)' and commit the result"))
             } else if FileManager.default.contents(atPath: path) != FileManager.default.contents(atPath: generated + "/" + name) {
-                findings.append(Finding(
-                    code: "check.stale", message: "the \(what) file differs from what the current code generates",
-                    location: Location(file: path), hint: "run '\(regenerate)' and commit the result"))
+                findings.append(
+                    Finding(
+                        code: "check.stale", message: "the \(what) file differs from what the current code generates",
+                        location: Location(file: path), hint: "run '\(regenerate)' and commit the result"))
             }
         }
         for name in present.subtracting(expected).sorted() {
-            findings.append(Finding(
-                code: "check.unexpected", message: "the \(what) folder holds a file the current code does not generate",
-                location: Location(file: committed + "/" + name), hint: "remove it"))
+            findings.append(
+                Finding(
+                    code: "check.unexpected", message: "the \(what) folder holds a file the current code does not generate",
+                    location: Location(file: committed + "/" + name), hint: "remove it"))
         }
         return findings
     }

@@ -22,7 +22,8 @@ public struct ExportJob {
     @discardableResult
     public func run(_ loaded: LoadedDataset) throws(RegionKitError) -> [String] {
         guard loaded.isValid else {
-            throw RegionKitError(.unsupported, "\(loaded.path): the dataset is invalid; run 'regionkit validate' to see why. Nothing was written.")
+            throw RegionKitError(
+                .unsupported, "\(loaded.path): the dataset is invalid; run 'regionkit validate' to see why. Nothing was written.")
         }
         let problems = FormatOption.problems(in: options, declaredBy: exporters)
         if !problems.isEmpty {

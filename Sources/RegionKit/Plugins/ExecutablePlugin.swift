@@ -30,12 +30,14 @@ public struct ExecutablePlugin: DatasetExporter, DatasetImporter {
         name = String(file.dropFirst(PluginProtocol.programPrefix.count))
         self.program = program
         self.timeout = timeout
-        let response = try Self.call(program: program, name: name, request: PluginRequest(operation: .describe), timeout: timeout, folder: nil)
+        let response = try Self.call(
+            program: program, name: name, request: PluginRequest(operation: .describe), timeout: timeout, folder: nil)
         guard let format = response.format else {
             throw RegionKitError(.plugin, "plug-in '\(name)' (\(program)) answered 'describe' without a format description")
         }
         guard format.id == name else {
-            throw RegionKitError(.plugin, "plug-in '\(name)' (\(program)) describes itself as '\(format.id)'; the program name says '\(name)'")
+            throw RegionKitError(
+                .plugin, "plug-in '\(name)' (\(program)) describes itself as '\(format.id)'; the program name says '\(name)'")
         }
         description = format
     }
@@ -78,12 +80,15 @@ public struct ExecutablePlugin: DatasetExporter, DatasetImporter {
         try Self.call(program: program, name: name, request: request, timeout: timeout, folder: folder, input: input)
     }
 
-    static func call(program: String, name: String, request: PluginRequest, timeout: Double, folder: String?, input: String = "plug-in output") throws(RegionKitError) -> PluginResponse {
+    static func call(
+        program: String, name: String, request: PluginRequest, timeout: Double, folder: String?, input: String = "plug-in output"
+    ) throws(RegionKitError) -> PluginResponse {
         let who = "plug-in '\(name)' (\(program))"
         let result = try ChildProcess(executable: program, workingDirectory: folder, timeout: timeout)
             .run(input: Array((request.json().serialized(pretty: false) + "\n").utf8))
         if result.timedOut {
-            throw RegionKitError(.plugin, "\(who) ran past the time limit of \(Value.format(timeout)) s and was stopped; nothing was written")
+            throw RegionKitError(
+                .plugin, "\(who) ran past the time limit of \(Value.format(timeout)) s and was stopped; nothing was written")
         }
         if result.outputTooLarge {
             throw RegionKitError(.plugin, "\(who) printed more than RegionKit reads and was stopped; nothing was written")
@@ -95,12 +100,14 @@ public struct ExecutablePlugin: DatasetExporter, DatasetImporter {
         do {
             response = try PluginResponse.parse(result.stdout, input: input)
         } catch {
-            throw RegionKitError(.plugin, "\(who) printed something that is not a plug-in response: \(error.description); nothing was written")
+            throw RegionKitError(
+                .plugin, "\(who) printed something that is not a plug-in response: \(error.description); nothing was written")
         }
         guard response.protocolVersion == PluginProtocol.version else {
             throw RegionKitError(
                 .plugin,
-                "\(who) speaks plug-in protocol version \(response.protocolVersion); this RegionKit speaks version \(PluginProtocol.version); nothing was written")
+                "\(who) speaks plug-in protocol version \(response.protocolVersion); this RegionKit speaks version \(PluginProtocol.version); nothing was written"
+            )
         }
         return response
     }
@@ -108,7 +115,8 @@ public struct ExecutablePlugin: DatasetExporter, DatasetImporter {
     func failOnErrors(_ findings: [Finding]) throws(RegionKitError) {
         let errors = findings.filter { $0.severity == .error }
         guard !errors.isEmpty else { return }
-        throw RegionKitError(.plugin, "plug-in '\(name)' reported errors; nothing was written:\n" + errors.map { "  \($0)" }.joined(separator: "\n"))
+        throw RegionKitError(
+            .plugin, "plug-in '\(name)' reported errors; nothing was written:\n" + errors.map { "  \($0)" }.joined(separator: "\n"))
     }
 
     static func tail(_ stderr: [UInt8]) -> String {
@@ -147,7 +155,8 @@ struct Staging {
             }
             var info = stat()
             guard lstat(output + "/" + file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                throw RegionKitError(.plugin, "\(who) listed '\(file)', which is not a regular file in its output folder; nothing was written")
+                throw RegionKitError(
+                    .plugin, "\(who) listed '\(file)', which is not a regular file in its output folder; nothing was written")
             }
         }
         let strays = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])

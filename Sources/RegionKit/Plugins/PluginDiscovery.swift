@@ -31,12 +31,15 @@ public struct DiscoveredPlugin: Sendable {
 
 /// Finds `regionkit-format-NAME` programs; the first found for a name wins.
 public enum PluginDiscovery {
-    public static func discover(_ settings: PluginSettings, environment: [String: String] = ProcessInfo.processInfo.environment) -> [DiscoveredPlugin] {
+    public static func discover(_ settings: PluginSettings, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> [DiscoveredPlugin]
+    {
         var found: [String: String] = [:]
         var order: [String] = []
         for folder in settings.searchFolders(environment: environment) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for entry in entries.sorted() where entry.hasPrefix(PluginProtocol.programPrefix) && entry.count > PluginProtocol.programPrefix.count {
+            for entry in entries.sorted()
+            where entry.hasPrefix(PluginProtocol.programPrefix) && entry.count > PluginProtocol.programPrefix.count {
                 let name = String(entry.dropFirst(PluginProtocol.programPrefix.count))
                 let path = URL(fileURLWithPath: folder).appendingPathComponent(entry).standardizedFileURL.path
                 guard found[name] == nil, FileManager.default.isExecutableFile(atPath: path) else { continue }

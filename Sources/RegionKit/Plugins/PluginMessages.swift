@@ -87,7 +87,8 @@ public struct PluginRequest: Sendable {
         let object = try PluginMessageError.object(bytes, what: "request")
         guard let version = object["protocol_version"] as? Int else { throw PluginMessageError("the request has no protocol_version") }
         guard let name = object["operation"] as? String, let operation = PluginOperation(rawValue: name) else {
-            throw PluginMessageError("the request's operation is not one of \(PluginOperation.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw PluginMessageError(
+                "the request's operation is not one of \(PluginOperation.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         var request = PluginRequest(protocolVersion: version, operation: operation)
         request.options = (object["options"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
@@ -113,7 +114,10 @@ public struct PluginResponse: Sendable {
     /// For describe: the format.
     public var format: PluginDescription?
 
-    public init(protocolVersion: Int = PluginProtocol.version, files: [String] = [], findings: [Finding] = [], dataset: Dataset? = nil, format: PluginDescription? = nil) {
+    public init(
+        protocolVersion: Int = PluginProtocol.version, files: [String] = [], findings: [Finding] = [], dataset: Dataset? = nil,
+        format: PluginDescription? = nil
+    ) {
         self.protocolVersion = protocolVersion
         self.files = files
         self.findings = findings
@@ -130,14 +134,18 @@ public struct PluginResponse: Sendable {
         ]
         if let dataset { pairs.append(("dataset", DatasetJSON.encode(dataset.dataset))) }
         if let format {
-            pairs.append(("format", .object([
-                ("id", .string(format.id)),
-                ("name", .string(format.name)),
-                ("summary", .string(format.summary)),
-                ("file_extensions", .array(format.fileExtensions.map(JSONValue.string))),
-                ("capabilities", .array(format.capabilities.map(JSONValue.string))),
-                ("options", .array(format.options.map { .object([("key", .string($0.key)), ("summary", .string($0.summary))]) })),
-            ])))
+            pairs.append(
+                (
+                    "format",
+                    .object([
+                        ("id", .string(format.id)),
+                        ("name", .string(format.name)),
+                        ("summary", .string(format.summary)),
+                        ("file_extensions", .array(format.fileExtensions.map(JSONValue.string))),
+                        ("capabilities", .array(format.capabilities.map(JSONValue.string))),
+                        ("options", .array(format.options.map { .object([("key", .string($0.key)), ("summary", .string($0.summary))]) })),
+                    ])
+                ))
         }
         return .object(pairs)
     }

@@ -22,18 +22,22 @@ public enum PluginSchemas {
 
     /// The schema of a request RegionKit writes on a plug-in's standard input.
     public static func request() -> JSONValue {
-        .object(header("RegionKit plug-in request", "One request RegionKit writes on a plug-in's standard input.") + [
-            ("required", .array(["protocol_version", "operation", "options"].map(JSONValue.string))),
-            ("properties", .object([
-                ("protocol_version", version),
-                ("operation", .object([("enum", .array(PluginOperation.allCases.map { .string($0.rawValue) }))])),
-                ("options", .object([("type", .string("object")), ("additionalProperties", text)])),
-                ("name", text),
-                ("output_folder", text),
-                ("input", text),
-                ("dataset", dataset),
-            ])),
-        ])
+        .object(
+            header("RegionKit plug-in request", "One request RegionKit writes on a plug-in's standard input.") + [
+                ("required", .array(["protocol_version", "operation", "options"].map(JSONValue.string))),
+                (
+                    "properties",
+                    .object([
+                        ("protocol_version", version),
+                        ("operation", .object([("enum", .array(PluginOperation.allCases.map { .string($0.rawValue) }))])),
+                        ("options", .object([("type", .string("object")), ("additionalProperties", text)])),
+                        ("name", text),
+                        ("output_folder", text),
+                        ("input", text),
+                        ("dataset", dataset),
+                    ])
+                ),
+            ])
     }
 
     /// The schema of the response a plug-in prints on its standard output.
@@ -42,11 +46,15 @@ public enum PluginSchemas {
         let finding: JSONValue = .object([
             ("type", .string("object")),
             ("required", .array(["code", "severity", "message"].map(JSONValue.string))),
-            ("properties", .object([
-                ("code", text),
-                ("severity", .object([("enum", .array(["error", "warning", "note"].map(JSONValue.string)))])),
-                ("message", text), ("file", text), ("line", integer), ("column", integer), ("cell", text), ("path", text), ("hint", text),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("code", text),
+                    ("severity", .object([("enum", .array(["error", "warning", "note"].map(JSONValue.string)))])),
+                    ("message", text), ("file", text), ("line", integer), ("column", integer), ("cell", text), ("path", text),
+                    ("hint", text),
+                ])
+            ),
         ])
         let option: JSONValue = .object([
             ("type", .string("object")),
@@ -56,24 +64,34 @@ public enum PluginSchemas {
         let format: JSONValue = .object([
             ("type", .string("object")),
             ("required", .array(["id", "capabilities"].map(JSONValue.string))),
-            ("properties", .object([
-                ("id", text), ("name", text), ("summary", text), ("file_extensions", texts),
-                ("capabilities", .object([
-                    ("type", .string("array")),
-                    ("items", .object([("enum", .array(["export", "import", "streaming"].map(JSONValue.string)))])),
-                ])),
-                ("options", .object([("type", .string("array")), ("items", option)])),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("id", text), ("name", text), ("summary", text), ("file_extensions", texts),
+                    (
+                        "capabilities",
+                        .object([
+                            ("type", .string("array")),
+                            ("items", .object([("enum", .array(["export", "import", "streaming"].map(JSONValue.string)))])),
+                        ])
+                    ),
+                    ("options", .object([("type", .string("array")), ("items", option)])),
+                ])
+            ),
         ])
-        return .object(header("RegionKit plug-in response", "The one response a plug-in prints on its standard output.") + [
-            ("required", .array([.string("protocol_version")])),
-            ("properties", .object([
-                ("protocol_version", .object([("type", .string("integer"))])),
-                ("files", texts),
-                ("findings", .object([("type", .string("array")), ("items", finding)])),
-                ("dataset", dataset),
-                ("format", format),
-            ])),
-        ])
+        return .object(
+            header("RegionKit plug-in response", "The one response a plug-in prints on its standard output.") + [
+                ("required", .array([.string("protocol_version")])),
+                (
+                    "properties",
+                    .object([
+                        ("protocol_version", .object([("type", .string("integer"))])),
+                        ("files", texts),
+                        ("findings", .object([("type", .string("array")), ("items", finding)])),
+                        ("dataset", dataset),
+                        ("format", format),
+                    ])
+                ),
+            ])
     }
 }

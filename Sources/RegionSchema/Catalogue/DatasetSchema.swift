@@ -24,8 +24,9 @@ public enum DatasetSchema {
     // MARK: Fields shared by several tables
 
     static func rowID(_ what: String) -> FieldSpec {
-        FieldSpec("id", "ID", .text, required: true, pattern: .slug, maxLength: 80,
-                  description: "A stable id for the \(what), unique in its table; never reuse an id for another row.")
+        FieldSpec(
+            "id", "ID", .text, required: true, pattern: .slug, maxLength: 80,
+            description: "A stable id for the \(what), unique in its table; never reuse an id for another row.")
     }
 
     static let source = FieldSpec(
@@ -53,26 +54,33 @@ public enum DatasetSchema {
             FieldSpec("publisher", "Publisher", .text, required: true, description: "Who published it."),
             FieldSpec("published", "Published", .date, required: true, description: "The publication date."),
             FieldSpec("url", "URL", .text, pattern: .url, description: "Where the publication can be read."),
-            FieldSpec("text", "Text file", .text,
-                      description: "A plain-text copy of the publication, relative to the dataset file; quotes are checked against it."),
+            FieldSpec(
+                "text", "Text file", .text,
+                description: "A plain-text copy of the publication, relative to the dataset file; quotes are checked against it."),
         ])
 
     static let countries = TableSpec(
         .countries, title: "Countries",
         description: "The countries the dataset speaks of, with their role and capital.",
         fields: [
-            FieldSpec("id", "ISO alpha-3", .text, required: true, pattern: .alpha3,
-                      description: "The ISO 3166-1 alpha-3 code of the country."),
-            FieldSpec("alpha2", "ISO alpha-2", .text, required: true, pattern: .alpha2,
-                      description: "The ISO 3166-1 alpha-2 code of the country."),
+            FieldSpec(
+                "id", "ISO alpha-3", .text, required: true, pattern: .alpha3,
+                description: "The ISO 3166-1 alpha-3 code of the country."),
+            FieldSpec(
+                "alpha2", "ISO alpha-2", .text, required: true, pattern: .alpha2,
+                description: "The ISO 3166-1 alpha-2 code of the country."),
             FieldSpec("name", "Name", .text, required: true, description: "The country's short English name."),
-            FieldSpec("role", "Role", .enumeration(Domains.countryRole), required: true,
-                      description: "The part the country plays: a Central Asian state, Russia as the focal state, an outside actor, a neighbour or other."),
+            FieldSpec(
+                "role", "Role", .enumeration(Domains.countryRole), required: true,
+                description:
+                    "The part the country plays: a Central Asian state, Russia as the focal state, an outside actor, a neighbour or other."),
             FieldSpec("capital", "Capital", .text, description: "The capital's name as the source has it."),
-            FieldSpec("capital_longitude", "Capital longitude", .number, minimum: -180, maximum: 180,
-                      description: "The capital's longitude in degrees east (WGS 84)."),
-            FieldSpec("capital_latitude", "Capital latitude", .number, minimum: -90, maximum: 90,
-                      description: "The capital's latitude in degrees north (WGS 84)."),
+            FieldSpec(
+                "capital_longitude", "Capital longitude", .number, minimum: -180, maximum: 180,
+                description: "The capital's longitude in degrees east (WGS 84)."),
+            FieldSpec(
+                "capital_latitude", "Capital latitude", .number, minimum: -90, maximum: 90,
+                description: "The capital's latitude in degrees north (WGS 84)."),
             source, quote,
         ])
 
@@ -83,8 +91,9 @@ public enum DatasetSchema {
             rowID("organization"),
             FieldSpec("name", "Name", .text, required: true, description: "The organization's full name."),
             FieldSpec("abbreviation", "Abbreviation", .text, description: "Its usual abbreviation, such as CSTO."),
-            FieldSpec("kind", "Kind", .enumeration(Domains.organizationKind), required: true,
-                      description: "What kind of body it is."),
+            FieldSpec(
+                "kind", "Kind", .enumeration(Domains.organizationKind), required: true,
+                description: "What kind of body it is."),
             FieldSpec("founded", "Founded", .date, description: "When it was established."),
             country("country", "Country", required: false, "The country of a national body or company."),
             source, quote,
@@ -96,10 +105,12 @@ public enum DatasetSchema {
         fields: [
             rowID("membership period"),
             country("country", "Country", required: true, "The member country."),
-            FieldSpec("organization", "Organization", .reference(.organizations), required: true,
-                      pattern: .slug, description: "The organization."),
-            FieldSpec("status", "Status", .enumeration(Domains.membershipStatus), required: true,
-                      description: "The country's standing in the organization during the period."),
+            FieldSpec(
+                "organization", "Organization", .reference(.organizations), required: true,
+                pattern: .slug, description: "The organization."),
+            FieldSpec(
+                "status", "Status", .enumeration(Domains.membershipStatus), required: true,
+                description: "The country's standing in the organization during the period."),
             FieldSpec("from", "From", .date, description: "When the period began, if known."),
             FieldSpec("to", "To", .date, description: "When the period ended; empty while it lasts."),
             source, quote,
@@ -112,10 +123,12 @@ public enum DatasetSchema {
             rowID("cooperation claim"),
             country("partner", "Partner", required: true, "The outside partner, usually Russia."),
             country("country", "Country", required: false, "The counterpart country; empty for the region as a whole."),
-            FieldSpec("areas", "Areas", .list(.enumeration(Domains.cooperationArea)), required: true,
-                      description: "The sectors of cooperation, one or more."),
-            FieldSpec("summary", "Summary", .text, required: true, maxLength: 400,
-                      description: "What the cooperation is, in one neutral sentence."),
+            FieldSpec(
+                "areas", "Areas", .list(.enumeration(Domains.cooperationArea)), required: true,
+                description: "The sectors of cooperation, one or more."),
+            FieldSpec(
+                "summary", "Summary", .text, required: true, maxLength: 400,
+                description: "What the cooperation is, in one neutral sentence."),
             source, quote,
         ])
 
@@ -126,13 +139,16 @@ public enum DatasetSchema {
             rowID("figure"),
             country("country", "Country", required: true, "The country the figure is about."),
             country("partner", "Partner", required: false, "The other country, for bilateral figures."),
-            FieldSpec("indicator", "Indicator", .text, required: true, pattern: .key, maxLength: 80,
-                      description: "What is measured; one unit per indicator."),
+            FieldSpec(
+                "indicator", "Indicator", .text, required: true, pattern: .key, maxLength: 80,
+                description: "What is measured; one unit per indicator."),
             FieldSpec("value", "Value", .number, description: "The figure; empty when the source gives none."),
-            FieldSpec("unit", "Unit", .text, required: true, maxLength: 40,
-                      description: "The unit of the value, the same for every row of an indicator."),
-            FieldSpec("qualifier", "Qualifier", .enumeration(Domains.qualifier),
-                      description: "How the source hedges the figure."),
+            FieldSpec(
+                "unit", "Unit", .text, required: true, maxLength: 40,
+                description: "The unit of the value, the same for every row of an indicator."),
+            FieldSpec(
+                "qualifier", "Qualifier", .enumeration(Domains.qualifier),
+                description: "How the source hedges the figure."),
             FieldSpec("date", "Date", .date, description: "When the figure holds; empty when the source does not say."),
             FieldSpec("note", "Note", .text, maxLength: 400, description: "Anything a reader needs to know about the figure."),
             source, quote,
@@ -146,12 +162,15 @@ public enum DatasetSchema {
             FieldSpec("date", "Date", .date, required: true, description: "When the event happened or began."),
             FieldSpec("end", "End", .date, description: "When an event that lasted ended."),
             FieldSpec("kind", "Kind", .enumeration(Domains.eventKind), required: true, description: "What kind of event it is."),
-            FieldSpec("countries", "Countries", .list(.reference(.countries)), required: true, pattern: .alpha3,
-                      description: "The countries involved, one or more."),
-            FieldSpec("organization", "Organization", .reference(.organizations), pattern: .slug,
-                      description: "The organization involved, if any."),
-            FieldSpec("summary", "Summary", .text, required: true, maxLength: 400,
-                      description: "What happened, in one neutral sentence."),
+            FieldSpec(
+                "countries", "Countries", .list(.reference(.countries)), required: true, pattern: .alpha3,
+                description: "The countries involved, one or more."),
+            FieldSpec(
+                "organization", "Organization", .reference(.organizations), pattern: .slug,
+                description: "The organization involved, if any."),
+            FieldSpec(
+                "summary", "Summary", .text, required: true, maxLength: 400,
+                description: "What happened, in one neutral sentence."),
             source, quote,
         ])
 

@@ -59,9 +59,10 @@ public struct FieldSpec: Sendable, Hashable {
             return .success(.number(number))
         case .date:
             guard let date = PartialDate(iso: text) else {
-                return .failure(ValueError(
-                    field: key,
-                    message: "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+                return .failure(
+                    ValueError(
+                        field: key,
+                        message: "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
             }
             return .success(.date(date))
         case .text, .enumeration, .reference:

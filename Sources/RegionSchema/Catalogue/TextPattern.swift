@@ -20,9 +20,11 @@ public struct TextPattern: Sendable, Hashable {
     /// An ISO 3166-1 alpha-2 code: two capital letters.
     public static let alpha2 = TextPattern(name: "ISO 3166-1 alpha-2 code", regex: "^[A-Z]{2}$", example: "KZ", kind: .upperLetters(2))
     /// A row id: lowercase letters and digits in words joined by single hyphens.
-    public static let slug = TextPattern(name: "id (lowercase words joined by hyphens)", regex: "^[a-z0-9]+(-[a-z0-9]+)*$", example: "uzb-csto-1999", kind: .slug)
+    public static let slug = TextPattern(
+        name: "id (lowercase words joined by hyphens)", regex: "^[a-z0-9]+(-[a-z0-9]+)*$", example: "uzb-csto-1999", kind: .slug)
     /// An indicator key: a lowercase letter, then lowercase letters, digits and underscores.
-    public static let key = TextPattern(name: "key (lowercase letters, digits and underscores)", regex: "^[a-z][a-z0-9_]*$", example: "students_in_russia", kind: .key)
+    public static let key = TextPattern(
+        name: "key (lowercase letters, digits and underscores)", regex: "^[a-z][a-z0-9_]*$", example: "students_in_russia", kind: .key)
     /// An http or https URL without spaces.
     public static let url = TextPattern(name: "http(s) URL", regex: "^https?://[^\\s]+$", example: "https://www.ispionline.it/", kind: .url)
 

@@ -41,7 +41,10 @@ extension RegionKitCommand {
             var exporters = registry.exporters
             if let format {
                 guard let exporter = registry.exporter(id: format) else {
-                    throw fail(RegionKitError(.invalidOption, "unknown format '\(format)'; formats that export: \(exporters.map(\.descriptor.id).joined(separator: ", "))"))
+                    throw fail(
+                        RegionKitError(
+                            .invalidOption,
+                            "unknown format '\(format)'; formats that export: \(exporters.map(\.descriptor.id).joined(separator: ", "))"))
                 }
                 exporters = [exporter]
             }

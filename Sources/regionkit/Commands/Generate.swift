@@ -4,7 +4,8 @@ import RegionKitFormats
 extension RegionKitCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a large valid dataset for benchmarks: the real sources, countries and organizations, and N synthetic indicator rows.",
+            abstract:
+                "Write a large valid dataset for benchmarks: the real sources, countries and organizations, and N synthetic indicator rows.",
             discussion: "The same seed gives the same file.")
 
         @OptionGroup var dataset: DatasetOptions

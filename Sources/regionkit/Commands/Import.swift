@@ -35,7 +35,11 @@ extension RegionKitCommand {
         @Option(name: .customLong("option"), help: ArgumentHelp("A format option, repeatable.", valueName: "key=value"))
         var formatOptions: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("The CSV dialect of a CSV package (default: detected from each file's header row); short for --option dialect=<name>.", valueName: "name"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The CSV dialect of a CSV package (default: detected from each file's header row); short for --option dialect=<name>.",
+                valueName: "name"))
         var dialect: String?
 
         @OptionGroup var plugins: PluginOptions
@@ -48,10 +52,12 @@ extension RegionKitCommand {
         }
 
         func run() throws {
-            var pairs = Dictionary(formatOptions.map { option in
-                let parts = option.split(separator: "=", maxSplits: 1)
-                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-            }) { _, last in last }
+            var pairs = Dictionary(
+                formatOptions.map { option in
+                    let parts = option.split(separator: "=", maxSplits: 1)
+                    return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+                }
+            ) { _, last in last }
             if let dialect { pairs["dialect"] = dialect }
             let options = ImportJob.Options(
                 apply: apply || !dryRun, allowDeletions: allowDeletions, twoWay: twoWay, format: inputFormat, formatOptions: pairs)

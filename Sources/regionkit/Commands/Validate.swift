@@ -23,7 +23,8 @@ extension RegionKitCommand {
             let dataset = DatasetOptions(dataset: path)
             let loaded = try dataset.load()
             let subject = "\(loaded.dataset.rowCount) rows in \(TableID.allCases.filter { !loaded.dataset[$0].isEmpty }.count) tables"
-            Console.out(FindingReport(path: loaded.path, findings: loaded.findings, subject: subject).rendered(report.style), terminator: "")
+            Console.out(
+                FindingReport(path: loaded.path, findings: loaded.findings, subject: subject).rendered(report.style), terminator: "")
             if !loaded.isValid { throw Status.invalid }
         }
 

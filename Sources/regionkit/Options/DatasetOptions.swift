@@ -3,9 +3,11 @@ import RegionKitFormats
 
 /// Which dataset a command works on.
 struct DatasetOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The dataset file (default: $REGIONKIT_DATASET, else \(DatasetLocator.canonicalPath) here or in a parent folder).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The dataset file (default: $REGIONKIT_DATASET, else \(DatasetLocator.canonicalPath) here or in a parent folder).",
+            valueName: "path"))
     var dataset: String?
 
     /// The dataset path to use.

@@ -4,12 +4,15 @@ import RegionKitFormats
 
 /// Where executable plug-ins are looked for and how long they may run.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugin-path"), help: ArgumentHelp(
-        "A folder with regionkit-format-NAME programs, searched before $REGIONKIT_PLUGIN_PATH and $PATH; repeatable.",
-        valueName: "folder"))
+    @Option(
+        name: .customLong("plugin-path"),
+        help: ArgumentHelp(
+            "A folder with regionkit-format-NAME programs, searched before $REGIONKIT_PLUGIN_PATH and $PATH; repeatable.",
+            valueName: "folder"))
     var folders: [String] = []
 
-    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plug-in may run before it is stopped.", valueName: "seconds"))
+    @Option(
+        name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds a plug-in may run before it is stopped.", valueName: "seconds"))
     var timeout: Double = 60
 
     func validate() throws {

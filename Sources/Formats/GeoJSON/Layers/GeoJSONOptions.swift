@@ -17,7 +17,8 @@ public struct GeoJSONOptions: Sendable {
     /// The options as the GeoJSON formats declare them, for `regionkit formats` and the option checks.
     public static let declared: [FormatOption] = [
         FormatOption(key: "precision", summary: "decimals kept in coordinates, 0 to 15", defaultValue: "6"),
-        FormatOption(key: "layer", summary: "the layers to write, comma-separated: countries, capitals", defaultValue: "countries,capitals"),
+        FormatOption(
+            key: "layer", summary: "the layers to write, comma-separated: countries, capitals", defaultValue: "countries,capitals"),
         FormatOption(key: "properties", summary: "the country columns to write, comma-separated, in order (default: every column)"),
         FormatOption(key: BoundaryLocator.option, summary: "another country polygon file (GeoJSON with iso_a3 properties)"),
     ]

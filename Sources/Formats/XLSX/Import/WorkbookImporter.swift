@@ -58,7 +58,9 @@ struct WorkbookImporter {
             let tableSheets = Set(sheets.values.map(\.name))
             let ours: Set<String> = [WorkbookLayout.readmeSheet, WorkbookLayout.listsSheet, WorkbookLayout.recordSheet]
             let others = index.sheets.map(\.name).filter { !tableSheets.contains($0) && !ours.contains($0) }
-            let note = others.isEmpty ? "" : " (its other sheets: \(others.map { "'\($0)'" }.joined(separator: ", ")); table sheets must keep their names)"
+            let note =
+                others.isEmpty
+                ? "" : " (its other sheets: \(others.map { "'\($0)'" }.joined(separator: ", ")); table sheets must keep their names)"
             throw RegionKitError(.unsupported, "\(path): cannot be imported: " + problems.joined(separator: "; ") + note)
         }
         return ImportedDataset(

@@ -12,16 +12,19 @@ public struct CapitalCoordinatesRule: DatasetRule {
             let hasLatitude = record.has("capital_latitude")
             if hasLongitude != hasLatitude {
                 let missing = hasLongitude ? "capital_latitude" : "capital_longitude"
-                findings.append(Finding(
-                    code: "countries.capital.coordinates",
-                    message: "\(missing): the capital's coordinates come in pairs; '\(missing)' is missing",
-                    location: context.location(of: hasLongitude ? "capital_longitude" : "capital_latitude", in: record, table: .countries, index: index)))
+                findings.append(
+                    Finding(
+                        code: "countries.capital.coordinates",
+                        message: "\(missing): the capital's coordinates come in pairs; '\(missing)' is missing",
+                        location: context.location(
+                            of: hasLongitude ? "capital_longitude" : "capital_latitude", in: record, table: .countries, index: index)))
             }
             if (hasLongitude || hasLatitude) && !record.has("capital") {
-                findings.append(Finding(
-                    code: "countries.capital.name",
-                    message: "capital: coordinates are given but the capital's name is missing",
-                    location: context.location(of: nil, in: record, table: .countries, index: index)))
+                findings.append(
+                    Finding(
+                        code: "countries.capital.name",
+                        message: "capital: coordinates are given but the capital's name is missing",
+                        location: context.location(of: nil, in: record, table: .countries, index: index)))
             }
         }
         return findings

@@ -17,11 +17,12 @@ public struct DateOrderRule: DatasetRule {
             for (index, record) in dataset[period.table].enumerated() {
                 guard let start = record[period.start]?.date, let end = record[period.end]?.date else { continue }
                 if !start.mayPrecedeOrEqual(end) {
-                    findings.append(Finding(
-                        code: Self.name,
-                        message: "\(period.end): the period ends (\(end)) before it begins (\(start))",
-                        location: context.location(of: period.end, in: record, table: period.table, index: index),
-                        hint: "swap '\(period.start)' and '\(period.end)'?"))
+                    findings.append(
+                        Finding(
+                            code: Self.name,
+                            message: "\(period.end): the period ends (\(end)) before it begins (\(start))",
+                            location: context.location(of: period.end, in: record, table: period.table, index: index),
+                            hint: "swap '\(period.start)' and '\(period.end)'?"))
                 }
             }
         }

@@ -1,7 +1,8 @@
 /// Checks every field of every row against its catalogue entry: presence, type, closed list, shape, range and length.
 public struct FieldRule: DatasetRule {
     public static let name = "schema"
-    public static let summary = "Every field is present when required, of its type, in its closed list, of its shape, in range and not too long."
+    public static let summary =
+        "Every field is present when required, of its type, in its closed list, of its shape, in range and not too long."
 
     public init() {}
 
@@ -9,13 +10,15 @@ public struct FieldRule: DatasetRule {
         var findings: [Finding] = []
         dataset.forEachRow { spec, index, record in
             func report(_ code: String, _ key: String?, _ message: String, hint: String? = nil) {
-                findings.append(Finding(
-                    code: "schema.\(code)", message: message,
-                    location: context.location(of: key, in: record, table: spec.id, index: index), hint: hint))
+                findings.append(
+                    Finding(
+                        code: "schema.\(code)", message: message,
+                        location: context.location(of: key, in: record, table: spec.id, index: index), hint: hint))
             }
             for key in record.values.keys where spec.field(key) == nil {
-                report("unknown-field", key, "\(spec.id): unknown field '\(key)'",
-                       hint: Suggestion.hint(for: key, in: spec.keys))
+                report(
+                    "unknown-field", key, "\(spec.id): unknown field '\(key)'",
+                    hint: Suggestion.hint(for: key, in: spec.keys))
             }
             for field in spec.fields {
                 guard let value = record[field.key] else {
@@ -60,7 +63,9 @@ public struct FieldRule: DatasetRule {
         return problems
     }
 
-    private static func textProblems(_ text: String, for field: FieldSpec, element: FieldType) -> [(code: String, message: String, hint: String?)] {
+    private static func textProblems(_ text: String, for field: FieldSpec, element: FieldType) -> [(
+        code: String, message: String, hint: String?
+    )] {
         var problems: [(code: String, message: String, hint: String?)] = []
         if text.isEmpty {
             problems.append(("empty", "the value is empty; leave the field out instead", nil))
@@ -70,9 +75,11 @@ public struct FieldRule: DatasetRule {
             problems.append(("whitespace", "'\(text)' has leading or trailing spaces", "remove the spaces around the value"))
         }
         if case .enumeration(let domain) = element, !domain.contains(text) {
-            problems.append((
-                "enum", "'\(text)' is not one of \(domain.values.joined(separator: ", "))",
-                Suggestion.hint(for: text, in: domain.values)))
+            problems.append(
+                (
+                    "enum", "'\(text)' is not one of \(domain.values.joined(separator: ", "))",
+                    Suggestion.hint(for: text, in: domain.values)
+                ))
         } else if let pattern = field.pattern, !pattern.matches(text) {
             problems.append(("pattern", "'\(text)' is not a valid \(pattern.name) (for example '\(pattern.example)')", nil))
         }

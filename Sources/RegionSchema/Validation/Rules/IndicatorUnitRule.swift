@@ -12,12 +12,14 @@ public struct IndicatorUnitRule: DatasetRule {
             guard let indicator = record["indicator"]?.text, let unit = record["unit"]?.text else { continue }
             if let first = firstUnit[indicator] {
                 if first.unit != unit {
-                    let firstLocation = context.location(of: "unit", in: dataset[.indicators][first.index], table: .indicators, index: first.index)
-                    findings.append(Finding(
-                        code: Self.name,
-                        message: "unit: indicator '\(indicator)' is in '\(first.unit)' elsewhere (at \(firstLocation)), not '\(unit)'",
-                        location: context.location(of: "unit", in: record, table: .indicators, index: index),
-                        hint: "convert the value to '\(first.unit)' or use another indicator key"))
+                    let firstLocation = context.location(
+                        of: "unit", in: dataset[.indicators][first.index], table: .indicators, index: first.index)
+                    findings.append(
+                        Finding(
+                            code: Self.name,
+                            message: "unit: indicator '\(indicator)' is in '\(first.unit)' elsewhere (at \(firstLocation)), not '\(unit)'",
+                            location: context.location(of: "unit", in: record, table: .indicators, index: index),
+                            hint: "convert the value to '\(first.unit)' or use another indicator key"))
                 }
             } else {
                 firstUnit[indicator] = (unit, index)

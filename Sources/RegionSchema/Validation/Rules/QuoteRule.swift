@@ -26,19 +26,21 @@ public struct QuoteRule: DatasetRule {
             }
             if !isFound {
                 let wanted = QuoteRule.collapsingWhitespace(quote)
-                findings.append(Finding(
-                    code: Self.name,
-                    message: "quote: not found verbatim in the text of source '\(source)'",
-                    location: context.location(of: "quote", in: record, table: spec.id, index: index),
-                    hint: QuoteRule.hint(for: wanted, in: text)))
+                findings.append(
+                    Finding(
+                        code: Self.name,
+                        message: "quote: not found verbatim in the text of source '\(source)'",
+                        location: context.location(of: "quote", in: record, table: spec.id, index: index),
+                        hint: QuoteRule.hint(for: wanted, in: text)))
             }
         }
         for source in unchecked.sorted() {
-            findings.append(Finding(
-                code: "source.text-missing", severity: .warning,
-                message: "source '\(source)' has no readable text file; its quotes were not checked",
-                location: context.file.map { Location(file: $0) },
-                hint: "set the source's 'text' field to a plain-text copy of it"))
+            findings.append(
+                Finding(
+                    code: "source.text-missing", severity: .warning,
+                    message: "source '\(source)' has no readable text file; its quotes were not checked",
+                    location: context.file.map { Location(file: $0) },
+                    hint: "set the source's 'text' field to a plain-text copy of it"))
         }
         return findings
     }

@@ -17,11 +17,12 @@ public struct ReferenceRule: DatasetRule {
                 let items = value.list ?? value.text.map { [$0] } ?? []
                 let known = ids[target] ?? []
                 for item in items where !item.isEmpty && !known.contains(item) {
-                    findings.append(Finding(
-                        code: Self.name,
-                        message: "\(field.key): '\(item)' is not the id of any row of \(target)",
-                        location: context.location(of: field.key, in: record, table: spec.id, index: index),
-                        hint: Suggestion.hint(for: item, in: known.sorted()) ?? "add it to \(target) first"))
+                    findings.append(
+                        Finding(
+                            code: Self.name,
+                            message: "\(field.key): '\(item)' is not the id of any row of \(target)",
+                            location: context.location(of: field.key, in: record, table: spec.id, index: index),
+                            hint: Suggestion.hint(for: item, in: known.sorted()) ?? "add it to \(target) first"))
                 }
             }
         }

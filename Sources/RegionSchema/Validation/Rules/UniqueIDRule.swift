@@ -13,11 +13,12 @@ public struct UniqueIDRule: DatasetRule {
                 guard let id = record[spec.primaryKey]?.text else { continue }
                 if let first = firstIndex[id] {
                     let firstLocation = context.location(of: spec.primaryKey, in: dataset[spec.id][first], table: spec.id, index: first)
-                    findings.append(Finding(
-                        code: Self.name,
-                        message: "\(spec.primaryKey): '\(id)' is already used by another row of \(spec.id) (at \(firstLocation))",
-                        location: context.location(of: spec.primaryKey, in: record, table: spec.id, index: index),
-                        hint: "give each row its own id"))
+                    findings.append(
+                        Finding(
+                            code: Self.name,
+                            message: "\(spec.primaryKey): '\(id)' is already used by another row of \(spec.id) (at \(firstLocation))",
+                            location: context.location(of: spec.primaryKey, in: record, table: spec.id, index: index),
+                            hint: "give each row its own id"))
                 } else {
                     firstIndex[id] = index
                 }
