@@ -169,7 +169,15 @@ public final class CSVReader {
     }
 
     private func readAfterClosingQuote() throws(CSVSyntaxError) -> Bool {
-        guard let byte = try peek() else {
+        let byte = try peek()
+        if let ended = try readEndOfCell(at: byte) { return ended }
+        throw .textAfterQuote(byte ?? 0)
+    }
+
+    /// Consumes the separator or line break `byte` is, if it is one: false after a separator, true when the record
+    /// ended (a line break or the end of the input), nil when `byte` belongs to the cell.
+    private func readEndOfCell(at byte: UInt8?) throws(CSVSyntaxError) -> Bool? {
+        guard let byte else {
             endsWithoutLineBreak = true
             return true
         }
@@ -181,25 +189,16 @@ public final class CSVReader {
             try readLineBreak()
             return true
         }
-        throw .textAfterQuote(byte)
+        return nil
     }
 
     /// Reads an unquoted cell and the separator or line break after it; returns whether the record ended.
     private func readPlainCell() throws(CSVSyntaxError) -> Bool {
         var warnedQuote = false
         while true {
-            guard let byte = try peek() else {
-                endsWithoutLineBreak = true
-                return true
-            }
-            if byte == delimiter {
-                input.advance()
-                return false
-            }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                try readLineBreak()
-                return true
-            }
+            let next = try peek()
+            if let ended = try readEndOfCell(at: next) { return ended }
+            guard let byte = next else { return true }
             if byte == UInt8(ascii: "\""), !warnedQuote {
                 warnedQuote = true
                 warnings.append(
