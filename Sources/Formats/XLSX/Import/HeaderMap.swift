@@ -29,8 +29,8 @@ struct HeaderMap {
             }
         }
         var commentKeys: [Int: String] = [:]
-        for (address, text) in comments.byCell where address.row == header.number {
-            if let key = WorkbookLayout.key(inComment: text) { commentKeys[address.column] = key }
+        for (address, key) in comments.keys where address.row == header.number {
+            commentKeys[address.column] = key
         }
         let candidates = Set(titles.keys).union(commentKeys.keys).sorted()
         let known = Set(table.keys + [WorkbookLayout.rowIDKey])
