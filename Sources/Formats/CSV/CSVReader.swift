@@ -30,9 +30,18 @@ public struct CSVRecord: Sendable, Hashable {
 /// Cells may be quoted (RFC 4180): a quoted cell may hold separators, line breaks and doubled quotes. Records end
 /// with `\n`, `\r\n` or `\r`; the last may have none. Leading UTF-8 byte order marks are skipped, so none ends up
 /// in the first header. Lines are counted as a text editor counts them, line breaks inside quoted cells included.
-/// Text that is not UTF-8, a quoted cell that never ends and text after a closing quote are syntax errors,
-/// thrown as `RegionKitError` with the file, line and field.
+/// Text that is not UTF-8, a NUL byte, a quoted cell that never ends, text after a closing quote, a cell longer than
+/// `maximumCellCharacters` and a record of more than `maximumFields` fields are syntax errors, thrown as
+/// `RegionKitError` with the file, line and field as soon as they are read: a file made to exhaust memory is
+/// refused before it is.
 public final class CSVReader {
+    /// The most characters (Unicode scalars) a cell may have: 32 767, what a spreadsheet cell holds at most (Excel's
+    /// limit), while the longest field of the dataset holds 400.
+    public static let maximumCellCharacters = 32_767
+    /// The most fields a record may have: 16 384, a spreadsheet's columns (A to XFD), while a table of the dataset
+    /// has at most a dozen.
+    public static let maximumFields = 16_384
+
     /// The file as named in messages.
     public let file: String
     /// The byte between fields.
@@ -51,6 +60,8 @@ public final class CSVReader {
     private let input: ByteInput
     private var field = 1
     private var cell: [UInt8] = []
+    /// The characters of `cell` so far.
+    private var cellCharacters = 0
 
     /// Opens a file; `file` names it in messages.
     public init(path: String, file: String) throws(RegionKitError) {
@@ -128,12 +139,24 @@ public final class CSVReader {
         while true {
             let start = line
             cell.removeAll(keepingCapacity: true)
+            cellCharacters = 0
             let quoted = try peek() == UInt8(ascii: "\"")
             let ended = quoted ? try readQuotedCell() : try readPlainCell()
             cells.append(CSVCell(text: String(decoding: cell, as: UTF8.self), line: start, quoted: quoted))
             if ended { return CSVRecord(cells: cells, line: record) }
             field += 1
+            guard field <= Self.maximumFields else { throw .tooManyFields }
         }
+    }
+
+    /// Adds a byte to the cell being read, counting the characters it starts.
+    @inline(__always)
+    private func append(_ byte: UInt8, quotedFrom start: Int?) throws(CSVSyntaxError) {
+        if byte & 0xC0 != 0x80 {
+            cellCharacters += 1
+            if cellCharacters > Self.maximumCellCharacters { throw .cellTooLong(quotedFrom: start) }
+        }
+        cell.append(byte)
     }
 
     /// Reads a quoted cell and what follows it; returns whether the record ended.
@@ -148,22 +171,22 @@ public final class CSVReader {
             case quote:
                 if try peek() == quote {
                     input.advance()
-                    cell.append(quote)
+                    try append(quote, quotedFrom: start)
                 } else {
                     return try readAfterClosingQuote()
                 }
             case UInt8(ascii: "\n"):
                 line += 1
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
             case UInt8(ascii: "\r"):
                 line += 1
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
                 if try peek() == UInt8(ascii: "\n") {
                     input.advance()
                     cell.append(UInt8(ascii: "\n"))
                 }
             default:
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
             }
         }
     }
@@ -209,7 +232,7 @@ public final class CSVReader {
                         hint: "put the whole cell in double quotes and double each quote inside it"))
             }
             input.advance()
-            cell.append(byte)
+            try append(byte, quotedFrom: nil)
         }
     }
 
@@ -241,6 +264,24 @@ public final class CSVReader {
                 .syntax,
                 "\(place): error: the file is not UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset) "
                     + "starts no UTF-8 character\n  hint: save the file as UTF-8 (in Excel: 'CSV UTF-8')")
+        case .input(.nul(let offset)):
+            return RegionKitError(
+                .syntax,
+                "\(place): error: the file holds a NUL byte (0x00) at byte offset \(offset), which no text has: it is binary or damaged\n"
+                    + "  hint: export the table again as CSV")
+        case .cellTooLong(let start):
+            let what =
+                start.map { "the quoted cell that starts on line \($0)" } ?? "the cell"
+            let hint = start == nil ? "" : "\n  hint: is its closing quote missing?"
+            return RegionKitError(
+                .syntax,
+                "\(place): error: \(what) runs past \(Self.maximumCellCharacters) characters, more than a spreadsheet cell holds; the file is refused\(hint)"
+            )
+        case .tooManyFields:
+            return RegionKitError(
+                .syntax,
+                "\(place): error: the row has more than \(Self.maximumFields) fields, more than a spreadsheet has columns (A to XFD); the file is refused"
+            )
         case .input(.unreadable(let message)):
             return RegionKitError(.unreadable, message)
         case .unterminatedQuote(let start):
@@ -292,4 +333,8 @@ enum CSVSyntaxError: Error {
     case input(ByteInputError)
     case unterminatedQuote(line: Int)
     case textAfterQuote(UInt8)
+    /// A cell longer than `CSVReader.maximumCellCharacters`; quoted from the line it starts on, if it is quoted.
+    case cellTooLong(quotedFrom: Int?)
+    /// A record with more than `CSVReader.maximumFields` fields.
+    case tooManyFields
 }
