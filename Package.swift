@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
         .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["regionkit", "TestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "FormatXLSXTests",
             dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],
