@@ -68,24 +68,15 @@ def crc32_combine(crc1, crc2, length2):
     def square(matrix):
         return [times(matrix, row) for row in matrix]
 
-    if length2 == 0:
-        return crc1
-    odd = [0xEDB88320] + [1 << n for n in range(31)]
-    even = square(odd)
-    odd = square(even)
-    while True:
-        even = square(odd)
+    # The operator that runs a CRC over one zero bit, squared three times: over one zero byte.
+    matrix = [0xEDB88320] + [1 << n for n in range(31)]
+    for _ in range(3):
+        matrix = square(matrix)
+    while length2:
         if length2 & 1:
-            crc1 = times(even, crc1)
+            crc1 = times(matrix, crc1)
         length2 >>= 1
-        if not length2:
-            break
-        odd = square(even)
-        if length2 & 1:
-            crc1 = times(odd, crc1)
-        length2 >>= 1
-        if not length2:
-            break
+        matrix = square(matrix)
     return crc1 ^ crc2
 
 
