@@ -217,7 +217,12 @@ struct CSVTableReader {
                 }
             }
             result.records.append(record)
+            if JobProgress.isDue(result.records.count) {
+                JobProgress.report(
+                    "reading \(spec.id).csv", rows: result.records.count, done: reader.bytesRead, total: reader.fileSize)
+            }
         }
+        JobProgress.end()
         if !blankLines.isEmpty {
             result.findings.append(blankLine(blankLines[0], trailing: blankLines.count))
         }

@@ -21,7 +21,9 @@ public struct GeoJSONFormat: DatasetExporter {
         let set = try LayerSet(request)
         let writer = GeoJSONWriter(precision: set.options.precision)
         for layer in set.layers {
-            try output.write(writer.collection(layer), named: LayerSet.fileStem(request, layer) + ".geojson")
+            try output.write(named: LayerSet.fileStem(request, layer) + ".geojson") { file throws(RegionKitError) in
+                try writer.writeCollection(layer, to: file)
+            }
         }
     }
 }
