@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
-        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport", "regionkit"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "HostileInputTests", dependencies: ["regionkit", "TestSupport"], exclude: ["Scripts"]),
         .testTarget(
