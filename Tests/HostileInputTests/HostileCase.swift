@@ -52,6 +52,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
             name: "xlsx-endless-entry", reader: .workbook, status: 2, words: ["mimetype is damaged", "ends before the deflate stream does"]),
         HostileCase(name: "xlsx-duplicate-entry", reader: .workbook, status: 2, words: ["two entries named 'xl/workbook.xml'"]),
         HostileCase(
+            name: "xlsx-overlapping-entries", reader: .workbook, status: 2,
+            words: ["the entry 'xl/media/image1.bin' overlaps the entry 'xl/media/image10.bin'", "zip bomb"]),
+        HostileCase(
             name: "xlsx-parent-entry", reader: .workbook, status: 2, words: ["'..'", "../../tmp/regionkit-hostile-parent.txt"]),
         HostileCase(
             name: "xlsx-absolute-entry", reader: .workbook, status: 2, words: ["absolute name", "/tmp/regionkit-hostile-absolute.txt"]),

@@ -133,6 +133,12 @@ class ZipWriter:
                 len(name), 0, 0, 0, 0, 0, offset)
             + name)
 
+    def alias(self, name, of):
+        """Lists `name` in the central directory with the data of the entry listed as `of`: two entries, one data."""
+        old = next(record for record in self.central if record[46:] == of.encode("utf-8"))
+        name = name.encode("utf-8")
+        self.central.append(old[:28] + struct.pack("<H", len(name)) + old[30:46] + name)
+
     def close(self):
         start = self.stream.tell()
         for record in self.central:
@@ -320,6 +326,18 @@ def duplicate_entry(base, output):
     workbook = dict(entries)["xl/workbook.xml"]
     other = workbook.replace(b'name="Memberships"', b'name="Memberships (2)"')
     write_package(output, entries + [("xl/workbook.xml", other)])
+
+
+def overlapping_entries(base, output):
+    """A thousand more entries listed with the Memberships sheet's data, as the overlapping zip bomb lists its
+    one kernel of compressed data under many names: the package inflates to a thousand times its size."""
+    with open(output, "wb") as stream:
+        writer = ZipWriter(stream)
+        for name, data in read_package(base):
+            writer.add(name, [data])
+        for number in range(1, 1001):
+            writer.alias(f"xl/media/image{number}.bin", SHEET)
+        writer.close()
 
 
 def entry_named(name):
@@ -648,6 +666,7 @@ CASES = {
     "xlsx-truncated-entry": (WORKBOOK, truncated_entry, "a sheet's deflate stream cut short, central directory intact"),
     "xlsx-endless-entry": (None, endless_entry, "an entry whose deflate stream never ends, at the end of the file"),
     "xlsx-duplicate-entry": (WORKBOOK, duplicate_entry, "two entries named xl/workbook.xml"),
+    "xlsx-overlapping-entries": (WORKBOOK, overlapping_entries, "a thousand entries sharing one sheet's data"),
     "xlsx-parent-entry": (WORKBOOK, entry_named("../../tmp/regionkit-hostile-parent.txt"), "an entry name with '..'"),
     "xlsx-absolute-entry": (WORKBOOK, entry_named("/tmp/regionkit-hostile-absolute.txt"), "an absolute entry name"),
     "xlsx-shared-string-out-of-range": (WORKBOOK, shared_string_out_of_range, "a cell referring to shared string 7 of 1"),

@@ -286,7 +286,8 @@ final class ZIPArchive {
             entries[key] = entry
             offset = next
         }
-        try checkOverlaps(entries.values.sorted { $0.localHeaderOffset < $1.localHeaderOffset }, end: end, path: path)
+        let sorted = entries.values.sorted { ($0.localHeaderOffset, $0.name) < ($1.localHeaderOffset, $1.name) }
+        try checkOverlaps(sorted, end: end, path: path)
         return entries
     }
 
