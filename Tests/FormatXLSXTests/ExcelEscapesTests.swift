@@ -23,7 +23,9 @@ import Testing
         #expect(decoded("_xDE00_") == "_xDE00_")
     }
 
-    @Test(arguments: ["_x0041_", "a_x005F_b", "_x000D__x000D_", "__x0041__", "_x0041_x0042_", "_xABCD_x0041__x0042_", "no escape", "_x12", "🙂 _xFFFF_"])
+    @Test(arguments: [
+        "_x0041_", "a_x005F_b", "_x000D__x000D_", "__x0041__", "_x0041_x0042_", "_xABCD_x0041__x0042_", "no escape", "_x12", "🙂 _xFFFF_",
+    ])
     func protectedTextDecodesToItself(_ text: String) {
         let protected = ExcelEscapes.protectingLiteralEscapes(text)
         #expect(decoded(protected) == text)

@@ -91,7 +91,8 @@ import Testing
         for name in [stale, running, ours, ".regionkit-tmp-x-a.txt", ".hidden"] {
             try "x".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
         }
-        try FileManager.default.createDirectory(atPath: folder + "/.regionkit-tmp-\(ended.processIdentifier)-0-dir", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/.regionkit-tmp-\(ended.processIdentifier)-0-dir", withIntermediateDirectories: false)
         let transaction = OutputTransaction()
         try transaction.write("new", to: folder + "/a.txt")
         try transaction.commit()

@@ -96,7 +96,9 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
         dataset[.organizations][0]["name"] = .text("Collective\tSecurity\r\nTreaty")
         #expect(codes(dataset) == ["schema.character", "schema.character"])
         let finding = try #require(DatasetValidator().validate(dataset, in: sampleContext).first)
-        #expect(finding.message == "name: the text holds the control character U+0000 (character 6), which XML formats such as XLSX cannot carry")
+        #expect(
+            finding.message
+                == "name: the text holds the control character U+0000 (character 6), which XML formats such as XLSX cannot carry")
         for scalar: Unicode.Scalar in ["\u{8}", "\u{B}", "\u{C}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}"] {
             #expect(TextCharacters.isRefused(scalar), "\(TextCharacters.name(of: scalar))")
         }

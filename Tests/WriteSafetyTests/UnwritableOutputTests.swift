@@ -37,7 +37,9 @@ import Testing
         let run = try lock.run(output, ["export", "--dataset", dataset, "--output", output])
         #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout == "")
-        #expect(run.stderr == "error: \(output)/yaml: cannot write 'central-asia.yaml' into this folder: \(lock.rawValue); nothing was written\n")
+        #expect(
+            run.stderr
+                == "error: \(output)/yaml: cannot write 'central-asia.yaml' into this folder: \(lock.rawValue); nothing was written\n")
         #expect(WriteSandbox.snapshot(output) == before)
     }
 

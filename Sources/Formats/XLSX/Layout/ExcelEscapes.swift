@@ -45,19 +45,10 @@ enum ExcelEscapes {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Where `_xHHHH_` sequences start, scanning left to right without overlaps.
+    /// Where `_xHHHH_` sequences start, overlapping ones included: in `_x0041_x0042_` the underscore that ends the
+    /// first also starts the second, and both must be protected for the text to decode to itself.
     private static func escapeStarts(in bytes: [UInt8]) -> [Int] {
-        var starts: [Int] = []
-        var index = 0
-        while index < bytes.count {
-            if unit(in: bytes, at: index) != nil {
-                starts.append(index)
-                index += 7
-            } else {
-                index += 1
-            }
-        }
-        return starts
+        bytes.indices.filter { unit(in: bytes, at: $0) != nil }
     }
 
     /// The code unit of an escape starting at `index`, if one does.
