@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
-        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport", "regionkit"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "WriteSafetyTests", dependencies: ["RegionKitFormats", "regionkit", "TestSupport"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import Foundation
 public import RegionKit
 
 /// One cell of a CSV record, with the line it starts on.
@@ -43,6 +44,10 @@ public final class CSVReader {
     public private(set) var line = 1
     /// How many records ended with each kind of line break.
     public private(set) var lineBreaks = LineBreakCounts()
+    /// The bytes of the file read so far.
+    public var bytesRead: Int { input.offset }
+    /// The size of the file in bytes, when it can be told, for progress.
+    public let fileSize: Int?
     /// Whether the last record ended at the end of the file without a line break.
     public private(set) var endsWithoutLineBreak = false
     /// Warnings about text read leniently (a double quote inside an unquoted cell).
@@ -56,6 +61,7 @@ public final class CSVReader {
     public init(path: String, file: String) throws(RegionKitError) {
         self.file = file
         input = try ByteInput(path: path)
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         do throws(ByteInputError) {
             while try input.lookahead(3).elementsEqual(CSVWriter.byteOrderMark) {
                 for _ in 0..<3 { input.advance() }

@@ -7,6 +7,8 @@ struct DatasetDecoder {
     let file: String
     private(set) var findings: [Finding] = []
     private var events: YAMLDocumentEvents
+    /// Rows read so far, of every table, for progress reports.
+    private var rowsRead = 0
 
     init(events: YAMLDocumentEvents, file: String) {
         self.events = events
@@ -82,6 +84,10 @@ struct DatasetDecoder {
         while let row = try nextItem() {
             if let record = try decodeRow(spec, row) {
                 records.append(record)
+            }
+            rowsRead += 1
+            if JobProgress.isDue(rowsRead) {
+                JobProgress.report("reading \(file)", rows: rowsRead, done: row.mark.offset, total: events.parser.inputSize)
             }
         }
         return records

@@ -23,6 +23,7 @@ public enum DatasetYAMLCodec {
     /// and exceeded limits throw (`limits.maxNodes` does not apply: no tree is built); every other problem is a
     /// located finding.
     public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default) throws(YAMLError) -> Decoded {
+        defer { JobProgress.end() }
         let events = try YAMLDocumentEvents(input, limits: limits, maxNodes: nil)
         var decoder = DatasetDecoder(events: events, file: input.name)
         let dataset = try decoder.decode()
@@ -37,10 +38,17 @@ public enum DatasetYAMLCodec {
             try emitter.mappingStart(tag: nil)
             try emitter.scalar(versionKey, style: .plain, tag: nil)
             try emitter.scalar(dataset.schemaVersion, style: .doubleQuoted, tag: nil)
+            let total = dataset.rowCount
+            var written = 0
+            defer { JobProgress.end() }
             for spec in DatasetSchema.tables {
                 try emitter.scalar(spec.id.rawValue, style: .plain, tag: nil)
                 try emitter.sequenceStart(tag: nil)
                 for record in dataset[spec.id] {
+                    written += 1
+                    if JobProgress.isDue(written) {
+                        JobProgress.report("encoding the dataset as YAML", rows: written, done: written, total: total)
+                    }
                     try emitter.mappingStart(tag: nil)
                     for field in spec.fields {
                         guard let value = record[field.key] else { continue }

@@ -88,7 +88,11 @@ struct WorkbookExporter {
             for plan in plans {
                 try writeCell(record, plan, row: index + 1, sheet: sheet, styles)
             }
+            if JobProgress.isDue(index + 1) {
+                JobProgress.report("writing the \(table.title) sheet", rows: index + 1, done: index + 1, total: rows.count)
+            }
         }
+        JobProgress.end()
         for plan in plans {
             guard let validation = plan.validation(cell: CellAddress(row: 2, column: plan.column)) else { continue }
             try sheet.validate(validation, firstRow: 1, column: plan.column - 1, lastRow: CellAddress.maximumRow - 1)
