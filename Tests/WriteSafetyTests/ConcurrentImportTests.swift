@@ -69,7 +69,7 @@ import Testing
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == original)
 
-        FileManager.default.createFile(atPath: held + ".go", contents: nil)
+        _ = FileManager.default.createFile(atPath: held + ".go", contents: nil)
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)
         #expect(try String(contentsOfFile: dataset, encoding: .utf8) == first.yaml)

@@ -109,11 +109,14 @@ enum WriteSandbox {
 
 /// A command that did not do what a test needs from it to go on.
 struct CommandFailure: Error, CustomStringConvertible {
-    let command: String
-    let run: ProgramRun?
+    let description: String
 
-    var description: String {
-        guard let run else { return "\(command) succeeded, so this test cannot check the failure" }
-        return "\(command) exited with \(run.status):\n\(run.stdout)\n\(run.stderr)"
+    /// `run` is what the command did; nil when it succeeded where the test needs it to fail.
+    init(command: String, run: ProgramRun?) {
+        guard let run else {
+            description = "\(command) succeeded, so this test cannot check the failure"
+            return
+        }
+        description = "\(command) exited with \(run.status):\n\(run.stdout)\n\(run.stderr)"
     }
 }
