@@ -22,10 +22,15 @@ public enum DatasetYAMLCodec {
     /// tree, and of a file only a chunk and the text of the last few nodes are in memory at a time. Syntax errors
     /// and exceeded limits throw (`limits.maxNodes` does not apply: no tree is built); every other problem is a
     /// located finding.
-    public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default) throws(YAMLError) -> Decoded {
+    ///
+    /// With `locatesFields` false, records keep only their own location, not one per field: less than half the
+    /// memory, for a dataset expected to be valid (a finding then points at its row; read again to point at fields).
+    public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default, locatesFields: Bool = true) throws(YAMLError)
+        -> Decoded
+    {
         defer { JobProgress.end() }
         let events = try YAMLDocumentEvents(input, limits: limits, maxNodes: nil)
-        var decoder = DatasetDecoder(events: events, file: input.name)
+        var decoder = DatasetDecoder(events: events, file: input.name, locatesFields: locatesFields)
         let dataset = try decoder.decode()
         return Decoded(dataset: dataset, findings: decoder.findings)
     }
