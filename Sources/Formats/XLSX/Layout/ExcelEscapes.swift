@@ -8,6 +8,7 @@
 enum ExcelEscapes {
     /// The text to hand to libxlsxwriter: every `_xHHHH_` already in it gets its underscore escaped.
     static func protectingLiteralEscapes(_ text: String) -> String {
+        guard text.utf8.contains(0x5F) else { return text }
         let bytes = Array(text.utf8)
         let starts = escapeStarts(in: bytes)
         guard !starts.isEmpty else { return text }
