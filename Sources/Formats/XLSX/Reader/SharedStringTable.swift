@@ -47,7 +47,7 @@ struct SharedStringTable {
                         "the workbook has more than \(WorkbookLimits.sharedStrings) shared strings, more than RegionKit reads; it is refused"
                     return
                 }
-                let text = collector.utf8
+                let text = Array(collector.text.utf8)
                 guard table.bytes.count + text.count <= WorkbookLimits.sharedStringBytes else {
                     stopReason =
                         "the shared strings hold more than \(WorkbookLimits.sharedStringBytes >> 20) MiB of text, more than RegionKit reads; the workbook is refused"

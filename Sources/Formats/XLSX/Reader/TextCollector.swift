@@ -30,11 +30,8 @@ struct TextCollector {
         isTooLong = !Self.append(piece, to: &bytes, counting: &characterCount)
     }
 
-    /// The text collected since the last reset.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// The bytes collected since the last reset.
-    var utf8: [UInt8] { bytes }
+    /// The text collected since the last reset, Excel's `_xHHHH_` escapes decoded.
+    var text: String { ExcelEscapes.decoded(bytes) }
 
     /// Appends `piece` to `bytes`, counting the characters it starts in `count`; stops and returns false when the
     /// count would pass `WorkbookLimits.cellCharacters`.

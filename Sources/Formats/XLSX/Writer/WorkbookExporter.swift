@@ -12,15 +12,9 @@ struct WorkbookExporter {
 
     /// The bytes of the workbook of `dataset`; `name` is the dataset's name, as in `central-asia`.
     func bytes(of dataset: Dataset, name: String) throws(RegionKitError) -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("regionkit-xlsx-\(getpid())-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RegionKitError(.writeFailed, "\(folder.path): cannot create a temporary folder (\(error.localizedDescription))")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("\(name).xlsx").path
+        let folder = try ScratchFolder(purpose: "xlsx")
+        defer { folder.remove() }
+        let path = folder.path + "/\(name).xlsx"
         try write(dataset, name: name, to: path)
         return try FileAccess.read(path)
     }
