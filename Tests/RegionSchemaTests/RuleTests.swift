@@ -107,6 +107,23 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
         }
     }
 
+    /// The search for a refused character finds one exactly where a walk over the characters would, wherever it
+    /// stands among ASCII, Cyrillic and other multi-byte text, for every scalar of the planes that hold them.
+    @Test func refusedCharactersAreFoundWhereverTheyStand() {
+        let ranges: [ClosedRange<UInt32>] = [0...0x800, 0xFEF0...0x10010]
+        for scalar in ranges.joined().compactMap(Unicode.Scalar.init) {
+            for (prefix, position) in [("", 1), ("ab", 3), ("Казахстан ", 11), ("\u{EF}\u{BF}", 3), ("€", 2)] {
+                let text = prefix + String(Character(scalar)) + "о"
+                let found = TextCharacters.firstRefused(in: text)
+                if TextCharacters.isRefused(scalar) {
+                    #expect(found?.scalar == scalar && found?.position == position, "\(TextCharacters.name(of: scalar))")
+                } else if found != nil {
+                    Issue.record("\(TextCharacters.name(of: scalar)) after '\(prefix)' reported as refused")
+                }
+            }
+        }
+    }
+
     @Test func duplicateIDs() {
         var dataset = sampleDataset()
         dataset[.memberships].append(dataset[.memberships][0])

@@ -9,6 +9,10 @@ public struct TableSpec: Sendable, Hashable {
     public let fields: [FieldSpec]
     /// The field that identifies a row (`id`).
     public let primaryKey: String
+    /// The keys of all fields, in order.
+    public let keys: [String]
+    /// The position of each field in `fields`, by key.
+    private let positions: [String: Int]
 
     public init(_ id: TableID, title: String, description: String, primaryKey: String = "id", fields: [FieldSpec]) {
         self.id = id
@@ -16,11 +20,18 @@ public struct TableSpec: Sendable, Hashable {
         self.description = description
         self.primaryKey = primaryKey
         self.fields = fields
+        self.keys = fields.map(\.key)
+        self.positions = Dictionary(fields.enumerated().map { ($1.key, $0) }) { first, _ in first }
     }
 
     /// The field with a key, if the table has it.
     public func field(_ key: String) -> FieldSpec? {
-        fields.first { $0.key == key }
+        positions[key].map { fields[$0] }
+    }
+
+    /// Whether the table has a field with this key.
+    public func hasField(_ key: String) -> Bool {
+        positions[key] != nil
     }
 
     /// The field a column header names: its key exactly, or else its key or title ignoring case, spaces and
@@ -31,9 +42,6 @@ public struct TableSpec: Sendable, Hashable {
         guard !wanted.isEmpty else { return nil }
         return fields.first { HeaderText.normalized($0.key) == wanted || HeaderText.normalized($0.title) == wanted }
     }
-
-    /// The keys of all fields, in order.
-    public var keys: [String] { fields.map(\.key) }
 
     /// Whether rows of this table state facts from a source (and so carry `source` and `quote`).
     public var isSourced: Bool { field("quote") != nil }

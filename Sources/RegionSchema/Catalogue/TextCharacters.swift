@@ -21,10 +21,31 @@ public enum TextCharacters {
 
     /// The first refused character of `text` and its position (1 for the first character), if there is one.
     public static func firstRefused(in text: String) -> (scalar: Unicode.Scalar, position: Int)? {
+        guard mayHoldRefused(text.utf8) else { return nil }
         for (offset, character) in text.enumerated() {
             if let scalar = character.unicodeScalars.first(where: isRefused) { return (scalar, offset + 1) }
         }
         return nil
+    }
+
+    /// Whether the UTF-8 bytes may encode a refused character: false for almost every text, after one pass over
+    /// its bytes, so only the rare text that holds a control byte (or the lead bytes of U+0080–U+009F, U+FFFE and
+    /// U+FFFF) is walked character by character.
+    private static func mayHoldRefused(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xBE...0xBF where previous == 0xBF && beforePrevious == 0xEF: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// How a refused character is named in messages: `U+0001`.

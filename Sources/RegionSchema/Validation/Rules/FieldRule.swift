@@ -15,7 +15,7 @@ public struct FieldRule: DatasetRule {
                         code: "schema.\(code)", message: message,
                         location: context.location(of: key, in: record, table: spec.id, index: index), hint: hint))
             }
-            for key in record.values.keys where spec.field(key) == nil {
+            for key in record.values.keys where !spec.hasField(key) {
                 report(
                     "unknown-field", key, "\(spec.id): unknown field '\(key)'",
                     hint: Suggestion.hint(for: key, in: spec.keys))
@@ -91,7 +91,7 @@ public struct FieldRule: DatasetRule {
                     "remove it; line breaks and tabs are allowed"
                 ))
         }
-        if let maxLength = field.maxLength, text.count > maxLength {
+        if let maxLength = field.maxLength, text.utf8.count > maxLength, text.count > maxLength {
             problems.append(("length", "the text has \(text.count) characters; at most \(maxLength) are allowed", nil))
         }
         return problems
