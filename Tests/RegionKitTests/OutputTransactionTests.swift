@@ -186,6 +186,30 @@ import Testing
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    /// Bytes given in pieces of any size, across block boundaries, hash as the same bytes given at once.
+    @Test func sha256OfPiecesIsTheSHA256OfTheWhole() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 3) }
+        var whole = SHA256()
+        whole.update(bytes)
+        let expected = whole.hexDigest()
+        for pieceSize in [1, 3, 63, 64, 65, 127, 500] {
+            var pieces = SHA256()
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + pieceSize, bytes.count)
+                pieces.update(bytes[start..<end])
+                start = end
+            }
+            #expect(pieces.hexDigest() == expected, "pieces of \(pieceSize)")
+        }
+        var lazy = SHA256()
+        lazy.update(bytes.lazy.map { $0 })
+        #expect(lazy.hexDigest() == expected, "a sequence without contiguous storage")
     }
 
     @Test func fingerprintChangesWithTheContent() throws {
