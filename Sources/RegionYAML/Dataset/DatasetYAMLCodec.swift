@@ -89,10 +89,12 @@ public enum DatasetYAMLCodec {
     static func plainIsSafe(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         if "0123456789+-.~".unicodeScalars.contains(first) { return false }
-        // YAML 1.1 booleans and null, its value key `=` and its merge key `<<`: PyYAML and ruamel read them as such.
-        let reserved: Set<String> = [
-            "y", "n", "yes", "no", "true", "false", "on", "off", "null", "=", "<<",
-        ]
-        return !reserved.contains(text.lowercased())
+        return text.utf8.count > longestReservedWord || !reservedWords.contains(text.lowercased())
     }
+
+    /// YAML 1.1 booleans and null, its value key `=` and its merge key `<<`: PyYAML and ruamel read them as such.
+    private static let reservedWords: Set<String> = [
+        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "=", "<<",
+    ]
+    private static let longestReservedWord = reservedWords.map(\.utf8.count).max() ?? 0
 }
