@@ -120,6 +120,19 @@ import Testing
     @Test func thePartsOfTheBaseStayUnderExcelsCellLimitAndJoinBack() throws {
         let long = (0..<5000).map { "  line \($0): " + String(repeating: "x", count: 40) }.joined(separator: "\n") + "\n"
         let wide = "a: " + String(repeating: "ж", count: 40_000) + "\nb: c\n"
+        let limit = ExportRecord.partLimit
+        let edges = [
+            "", "\n", "\n\n", "x", "a\n\nb",
+            String(repeating: "y", count: limit - 1) + "\n" + String(repeating: "z", count: limit - 1) + "\n",
+            String(repeating: "y", count: limit) + "\nq\n", String(repeating: "y", count: limit + 1),
+            String(repeating: "y", count: limit - 1) + "\u{E9}\u{301}ok\n",
+        ]
+        for text in edges {
+            let parts = ExportRecord.parts(of: text)
+            #expect(parts.allSatisfy { $0.text.utf8.count <= limit })
+            let joined = parts.map { $0.text + ($0.joinsNext ? "" : "\n") }.joined()
+            #expect(joined == (text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") || (text.isEmpty && joined == "\n"))
+        }
         for text in [long, wide] {
             let parts = ExportRecord.parts(of: text)
             #expect(parts.count > 1)

@@ -54,38 +54,42 @@ struct ExportRecord: Equatable {
     /// Splits a text into runs of whole lines, each of at most `partLimit` UTF-8 bytes; a longer line is cut into
     /// parts that say they join the next one without a line break.
     static func parts(of text: String) -> [(text: String, joinsNext: Bool)] {
+        if let parts = text.utf8.withContiguousStorageIfAvailable(parts(ofUTF8:)) { return parts }
+        return Array(text.utf8).withUnsafeBufferPointer(parts(ofUTF8:))
+    }
+
+    /// `parts(of:)` over the text's UTF-8 bytes. The lines of a run stand next to each other in the text, so a run
+    /// is one slice of it; a long line is cut where a character starts.
+    private static func parts(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, joinsNext: Bool)] {
+        let newline = UInt8(ascii: "\n")
         var parts: [(text: String, joinsNext: Bool)] = []
-        var current: [Substring] = []
-        var length = 0
-        let lines =
-            text.hasSuffix("\n")
-            ? text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-            : text.split(separator: "\n", omittingEmptySubsequences: false)
-        func flush() {
-            if !current.isEmpty { parts.append((current.joined(separator: "\n"), false)) }
-            current = []
-            length = 0
-        }
-        for line in lines {
-            // UTF-8 bytes bound Excel's UTF-16 characters from above and are counted at once.
-            if length + line.utf8.count + 1 > partLimit { flush() }
-            var rest = line
-            while rest.utf8.count > partLimit {
-                var end = rest.startIndex
-                var bytes = 0
-                for character in rest {
-                    let size = character.utf8.count
-                    if bytes + size > partLimit { break }
-                    bytes += size
-                    end = rest.index(after: end)
-                }
-                parts.append((String(rest[..<end]), true))
-                rest = rest[end...]
+        // A final line break ends the last line; it does not start an empty one.
+        let end = bytes.last == newline ? bytes.count - 1 : bytes.count
+        var run: (start: Int, length: Int)?
+        func flush(upTo runEnd: Int) {
+            if let start = run?.start {
+                parts.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<runEnd]), as: UTF8.self), false))
             }
-            current.append(rest)
-            length += rest.utf8.count + 1
+            run = nil
         }
-        flush()
+        var lineStart = 0
+        while true {
+            var lineEnd = lineStart
+            while lineEnd < end && bytes[lineEnd] != newline { lineEnd += 1 }
+            // The run so far ends before the line break that precedes this line.
+            if (run?.length ?? 0) + (lineEnd - lineStart) + 1 > partLimit { flush(upTo: lineStart - 1) }
+            var rest = lineStart
+            while lineEnd - rest > partLimit {
+                var cut = rest + partLimit
+                while cut > rest + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                parts.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[rest..<cut]), as: UTF8.self), true))
+                rest = cut
+            }
+            run = (run?.start ?? rest, (run?.length ?? 0) + (lineEnd - rest) + 1)
+            guard lineEnd < end else { break }
+            lineStart = lineEnd + 1
+        }
+        flush(upTo: end)
         return parts
     }
 
