@@ -20,7 +20,7 @@ import Testing
         let imported = try XLSXFormat().read(path)
         #expect(imported.dataset == loaded.dataset)
         #expect(imported.findings == [])
-        #expect(imported.base == loaded.dataset)
+        #expect(try imported.base == loaded.dataset)
         #expect(imported.baseFingerprint == (try DatasetFingerprint.of(loaded.dataset)))
         for table in TableID.allCases {
             #expect(imported.dataset[table].allSatisfy { $0.baseID == $0.id }, "\(table)")
@@ -94,7 +94,7 @@ import Testing
 
         let imported = try XLSXFormat().read(resaved)
         #expect(imported.dataset == (try DatasetLoader().load(dataset)).dataset)
-        #expect(imported.base == (try DatasetLoader().load(dataset)).dataset)
+        #expect(try imported.base == (try DatasetLoader().load(dataset)).dataset)
     }
 
     @Test func aFormulaLibreOfficeComputedIsReadFromItsCachedValueWithAWarning() throws {

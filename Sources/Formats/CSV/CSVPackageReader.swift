@@ -51,15 +51,17 @@ public struct CSVPackageReader: Sendable {
             if result.choice.isDetected { detected.append((result.choice, folder + relative)) }
         }
         findings += Self.dialectNotes(detected, of: package.files.count)
-        return ImportedDataset(
-            dataset: dataset, findings: Finding.sorted(findings), base: try Self.base(of: package, in: folder),
-            baseFingerprint: package.fingerprint)
+        let baseName = package.base
+        return ImportedDataset(dataset: dataset, findings: Finding.sorted(findings), baseFingerprint: package.fingerprint) {
+            () throws(RegionKitError) in try Self.base(named: baseName, in: folder)
+        }
     }
 
-    /// The exported dataset kept beside the CSV files, when the package names one and it is there.
-    static func base(of package: DataPackage, in folder: String) throws(RegionKitError) -> Dataset? {
-        guard let name = package.base, FileManager.default.fileExists(atPath: folder + name) else { return nil }
-        return try DatasetLoader().load(folder + name).dataset
+    /// The exported dataset kept beside the CSV files, when the package names one and it is there. It is read as
+    /// it was written, not validated: it only serves as the base of a merge, and the merged result is validated.
+    static func base(named name: String?, in folder: String) throws(RegionKitError) -> Dataset? {
+        guard let name, FileManager.default.fileExists(atPath: folder + name) else { return nil }
+        return try DatasetLoader().decode(folder + name, locatesFields: false).dataset
     }
 
     /// One note per detected dialect, naming the files read in it (or saying "the N CSV files" when it is all of them).

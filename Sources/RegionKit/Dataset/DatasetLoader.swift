@@ -42,9 +42,12 @@ public struct DatasetLoader: Sendable {
 
     /// Reads the YAML dataset at `path` in chunks, without validating it against the schema rules: what could be
     /// read, and the reader's findings. Throws when the file cannot be read or is not YAML.
-    public func decode(_ path: String) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
+    ///
+    /// With `locatesFields` false, rows keep only their own location, not each field's: less memory, for a dataset
+    /// whose findings do not point into it.
+    public func decode(_ path: String, locatesFields: Bool = true) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {
         try FileAccess.checkFile(path)
-        return try decode(.file(path, chunkSize: chunkSize))
+        return try decode(.file(path, chunkSize: chunkSize), locatesFields: locatesFields)
     }
 
     private func decode(_ input: YAMLInput, locatesFields: Bool = true) throws(RegionKitError) -> DatasetYAMLCodec.Decoded {

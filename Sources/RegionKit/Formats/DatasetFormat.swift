@@ -101,15 +101,43 @@ public struct ImportedDataset: Sendable {
     public var dataset: Dataset
     /// Every finding about reading the file, located in it (`Sheet!C7`, `table.csv:12:4`).
     public var findings: [Finding]
-    /// The dataset as it was exported into the file, when the file carries it; an import merges three ways against it.
-    public var base: Dataset?
     /// The fingerprint of the dataset the file was exported from, when the file carries it (`DatasetFingerprint`).
     public var baseFingerprint: String?
+    private let baseSource: BaseSource
+
+    private enum BaseSource: Sendable {
+        case given(Dataset?)
+        case deferred(@Sendable () throws(RegionKitError) -> Dataset?)
+    }
+
+    /// The dataset as it was exported into the file, when the file carries it; an import merges three ways against it.
+    ///
+    /// An importer may defer reading it: only a file exported from an older state of the dataset needs it, so a
+    /// fresh export's copy is never read. Each access reads a deferred copy again.
+    public var base: Dataset? {
+        get throws(RegionKitError) {
+            switch baseSource {
+            case .given(let base): return base
+            case .deferred(let read): return try read()
+            }
+        }
+    }
 
     public init(dataset: Dataset, findings: [Finding], base: Dataset? = nil, baseFingerprint: String? = nil) {
         self.dataset = dataset
         self.findings = findings
-        self.base = base
+        self.baseSource = .given(base)
+        self.baseFingerprint = baseFingerprint
+    }
+
+    /// An imported dataset whose base is read by `readBase` when the import first needs it.
+    public init(
+        dataset: Dataset, findings: [Finding], baseFingerprint: String?,
+        readBase: @escaping @Sendable () throws(RegionKitError) -> Dataset?
+    ) {
+        self.dataset = dataset
+        self.findings = findings
+        self.baseSource = .deferred(readBase)
         self.baseFingerprint = baseFingerprint
     }
 }

@@ -100,6 +100,8 @@ struct TableMerge {
     }
 
     func mergeFields(key: String, base: Record, current: Record, edited: Record, into output: inout Output) -> Record {
+        // The file left the row as exported, or has it as the dataset has it now: nothing to merge field by field.
+        if edited == base || edited == current { return current }
         var result = current
         var fields: [ChangeSet.FieldChange] = []
         for field in spec.keys {

@@ -85,7 +85,8 @@ public struct ImportJob {
 
         let (base, mode) = try chooseBase(imported, current: current.dataset, path: path, findings: &findings)
         let merge = DatasetMerge().merge(base: base, current: current.dataset, edited: imported.dataset)
-        if !findings.hasErrors && merge.changes.conflicts.isEmpty {
+        // Without a change the merged dataset is the canonical one, which was found valid above.
+        if !findings.hasErrors && merge.changes.conflicts.isEmpty && !merge.changes.changes.isEmpty {
             let mergedFindings = DatasetLoader().validate(merge.merged, path: datasetPath, sourceFolder: sourceFolder).findings
             findings += mergedFindings.filter { $0.severity == .error }
         }
@@ -138,7 +139,7 @@ public struct ImportJob {
         guard let exported = imported.baseFingerprint else { return (nil, .twoWay) }
         let now = try DatasetFingerprint.of(current)
         if exported == now { return (nil, .twoWay) }
-        if let base = imported.base {
+        if let base = try imported.base {
             if try DatasetFingerprint.of(base) == exported {
                 findings.append(
                     Finding(

@@ -126,7 +126,9 @@ struct WorkbookImporter {
         let place = Location(file: path, cell: WorkbookLayout.recordSheet)
         guard !record.baseYAML.isEmpty else { return nil }
         do {
-            let decoded = try DatasetYAMLCodec.decode(Array(record.baseYAML.utf8), file: "\(path) (\(WorkbookLayout.recordSheet))")
+            // Read without a location per field: the base's findings never point into the sheet.
+            let decoded = try DatasetYAMLCodec.decode(
+                .bytes(Array(record.baseYAML.utf8), name: "\(path) (\(WorkbookLayout.recordSheet))"), locatesFields: false)
             guard !decoded.findings.hasErrors else {
                 findings.append(
                     Finding(
