@@ -52,10 +52,16 @@ public final class CSVReader {
     private var field = 1
     private var cell: [UInt8] = []
 
-    /// Opens a file; `file` names it in messages.
-    public init(path: String, file: String) throws(RegionKitError) {
+    /// How many bytes are read from a file at a time unless told otherwise.
+    public static let defaultChunkSize = ByteInput.defaultChunkSize
+    /// How many bytes of the file `headerPreview()` looks at, whatever the chunk size.
+    static let previewLength = 64 * 1024
+
+    /// Opens a file; `file` names it in messages. The file is read `chunkSize` bytes at a time, which changes
+    /// nothing but how much of it is held at once.
+    public init(path: String, file: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(RegionKitError) {
         self.file = file
-        input = try ByteInput(path: path)
+        input = try ByteInput(path: path, chunkSize: chunkSize)
         do throws(ByteInputError) {
             while try input.lookahead(3).elementsEqual(CSVWriter.byteOrderMark) {
                 for _ in 0..<3 { input.advance() }
@@ -70,7 +76,7 @@ public final class CSVReader {
     public func headerPreview() throws(RegionKitError) -> HeaderPreview {
         let bytes: ArraySlice<UInt8>
         do throws(ByteInputError) {
-            bytes = try input.lookahead(ByteInput.chunkSize)
+            bytes = try input.lookahead(Self.previewLength)
         } catch {
             throw failure(error)
         }
