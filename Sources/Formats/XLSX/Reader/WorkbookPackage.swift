@@ -7,6 +7,8 @@ final class WorkbookPackage {
     /// The file as the user named it, for messages.
     let path: String
     private let archive: Archive
+    /// The package's entries by path, read from its central directory once (a lookup in `Archive` reads it again).
+    private let entries: [String: Entry]
 
     /// The most bytes one part may unzip to; a larger part is refused rather than read.
     static let partLimit: UInt64 = 4 << 30
@@ -27,7 +29,10 @@ final class WorkbookPackage {
             throw RegionKitError(
                 .unreadable, "\(path): is not a complete ZIP package (truncated or damaged); save it again from Excel or LibreOffice")
         }
-        if archive["xl/workbook.xml"] == nil, let mimetype = try? text(of: "mimetype"),
+        var entries: [String: Entry] = [:]
+        for entry in archive where entries[entry.path] == nil { entries[entry.path] = entry }
+        self.entries = entries
+        if entries["xl/workbook.xml"] == nil, let mimetype = try? text(of: "mimetype"),
             mimetype.hasPrefix("application/vnd.oasis.opendocument")
         {
             throw RegionKitError(
@@ -50,11 +55,11 @@ final class WorkbookPackage {
     }
 
     /// Whether the package has a part.
-    func contains(_ part: String) -> Bool { archive[part] != nil }
+    func contains(_ part: String) -> Bool { entries[part] != nil }
 
     /// Streams a part through a new parser that reports to `handler`; errors name the part, line and column.
     func parse(_ part: String, with handler: XMLEventHandler) throws(RegionKitError) {
-        guard let entry = archive[part] else {
+        guard let entry = entries[part] else {
             throw RegionKitError(.unreadable, "\(path): the package has no part \(part)")
         }
         guard entry.type == .file, UInt64(entry.uncompressedSize) <= Self.partLimit else {
@@ -89,7 +94,7 @@ final class WorkbookPackage {
 
     /// The text of a small part that is not XML, such as `mimetype`.
     func text(of part: String) throws -> String {
-        guard let entry = archive[part], entry.uncompressedSize < 4096 else { return "" }
+        guard let entry = entries[part], entry.uncompressedSize < 4096 else { return "" }
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
         return String(decoding: data, as: UTF8.self)
