@@ -187,7 +187,7 @@ final class SheetReader: XMLEventHandler {
         case "inlineStr":
             content = .text(inline.text)
         case "str":
-            content = .text(text)
+            content = .text(XstringEscape.decoded(text))
         case "b":
             content = .boolean(text.trimmingSpaces == "1" || text.trimmingSpaces.lowercased() == "true")
         case "e":

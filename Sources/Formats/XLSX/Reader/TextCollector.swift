@@ -23,6 +23,6 @@ struct TextCollector {
         if inText { bytes.append(contentsOf: piece) }
     }
 
-    /// The text collected since the last reset.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text collected since the last reset, its `_xHHHH_` escapes undone.
+    var text: String { XstringEscape.decoded(String(decoding: bytes, as: UTF8.self)) }
 }

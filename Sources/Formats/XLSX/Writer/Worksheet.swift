@@ -13,9 +13,12 @@ struct Worksheet {
         self.name = name
     }
 
-    /// Writes a text cell. The text is never read as a formula, whatever it starts with.
+    /// Writes a text cell. The text is never read as a formula, whatever it starts with, and reads back as it is
+    /// (`XstringEscape`).
     func write(_ text: String, row: Int, column: Int, style: CellStyle?) throws(RegionKitError) {
-        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, style?.handle), row, column)
+        try check(
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), XstringEscape.encoded(text), style?.handle), row,
+            column)
     }
 
     /// Writes a number cell.
@@ -28,7 +31,9 @@ struct Worksheet {
         var options = lxw_comment_options()
         options.width = UInt16(width)
         options.height = UInt16(height)
-        try check(worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(column), text, &options), row, column)
+        try check(
+            worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(column), XstringEscape.encoded(text), &options), row,
+            column)
     }
 
     /// Sets the width (in characters), the default style and the visibility of a range of columns.
