@@ -50,9 +50,12 @@ export SWIFT_BACKTRACE=enable=no
 if compgen -G "Regressions/$harness/*" >/dev/null; then
   "$binary" -runs=0 Regressions/"$harness"/* 2>&1 | tail -n 2
 fi
+# Tokens the harness's input format is made of, which random mutation would rarely put together.
+dictionary=()
+[ -f "Dictionaries/$harness.dict" ] && dictionary=(-dict="Dictionaries/$harness.dict")
 log=$corpus.log
 status=0
-"$binary" "$corpus" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+"$binary" "$corpus" "${limit[@]}" "${dictionary[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
   -artifact_prefix="Crashes/$harness-" >"$log" 2>&1 || status=$?
 if [ "$status" -eq 0 ]; then
   echo "fuzz: $harness passed ($(grep -E '^Done [0-9]+ runs' "$log" || echo "$mode $amount"))"
