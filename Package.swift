@@ -11,8 +11,7 @@ let package = Package(
         .library(name: "RegionKitCLI", targets: ["RegionKitCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // C libraries from Debian, linked through pkg-config.
@@ -31,6 +30,11 @@ let package = Package(
             pkgConfig: "expat",
             providers: [.apt(["libexpat1-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // The canonical schema: tables, fields, values, findings and the validation rules.
         .target(name: "RegionSchema"),
@@ -48,10 +52,7 @@ let package = Package(
         .target(name: "FormatMap", dependencies: ["RegionKit", "FormatGeoJSON"], path: "Sources/Formats/Map"),
         .target(
             name: "FormatXLSX",
-            dependencies: [
-                "RegionKit", "RegionYAML", "CXLSXWriter", "CExpat",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["RegionKit", "RegionYAML", "CXLSXWriter", "CExpat", "CZlib"],
             path: "Sources/Formats/XLSX"
         ),
 
@@ -79,8 +80,10 @@ let package = Package(
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "GISTests", dependencies: ["RegionKitFormats", "TestSupport", "regionkit"]),
-        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport"]),
+        .testTarget(name: "FormatCSVTests", dependencies: ["FormatCSV", "RegionKitFormats", "TestSupport", "regionkit"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
+        .testTarget(name: "HostileInputTests", dependencies: ["regionkit", "TestSupport"], exclude: ["Scripts"]),
+        .testTarget(name: "WriteSafetyTests", dependencies: ["RegionKitFormats", "regionkit", "TestSupport"]),
         .testTarget(
             name: "FormatXLSXTests",
             dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],

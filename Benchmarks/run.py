@@ -604,6 +604,12 @@ def perf_report(data, options, limit):
     return text
 
 
+def write_results(config, text):
+    os.makedirs(os.path.dirname(config.results), exist_ok=True)
+    with open(config.results, "w") as file:
+        file.write(text)
+
+
 def main():
     config = Config.from_environment()
     if len(sys.argv) == 3 and sys.argv[1] == "--profile":
@@ -645,11 +651,10 @@ def main():
                 if note not in notes:
                     notes.append(note)
                     say(note)
+            # The results so far, so that a run stopped part-way still leaves what it measured.
+            write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision))
 
-    text = report(config, rows, notes, started, load_start, selected, measured_revision)
-    os.makedirs(os.path.dirname(config.results), exist_ok=True)
-    with open(config.results, "w") as file:
-        file.write(text)
+    write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision))
     say("")
     say(format_table(rows))
     say("")

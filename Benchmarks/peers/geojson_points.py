@@ -1,4 +1,5 @@
-"""GeoJSON peer: one Point feature per indicator row, at its country's capital, with the row's fields as properties.
+"""GeoJSON peer: one Point feature per indicator row, at its country's capital, with the columns of RegionKit's
+`indicators` layer as properties (rows whose country has no capital are left out, as RegionKit leaves them out).
 
     python3 geojson_points.py json|orjson CSVFOLDER OUT.geojson
 
@@ -21,6 +22,9 @@ def encoder(name):
     return lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+COLUMNS = ("id", "country", "partner", "indicator", "value", "unit", "qualifier", "date", "year", "note", "source")
+
+
 def number(text):
     try:
         return float(text) if text else None
@@ -40,13 +44,15 @@ def main(name, folder, out):
         target.write(b'{"type":"FeatureCollection","features":[\n')
         for row in csv.DictReader(file):
             position = capitals.get(row.get("country"))
-            properties = {key: value for key, value in row.items() if value != ""}
-            if "value" in properties:
-                properties["value"] = number(properties["value"])
+            if position is None:
+                continue
+            properties = {key: (row.get(key) or None) for key in COLUMNS}
+            properties["value"] = number(row.get("value", ""))
+            properties["year"] = int(row["date"][:4]) if row.get("date") else None
             feature = {
                 "type": "Feature",
                 "id": row["id"],
-                "geometry": {"type": "Point", "coordinates": position} if position else None,
+                "geometry": {"type": "Point", "coordinates": position},
                 "properties": properties,
             }
             if features:

@@ -35,6 +35,9 @@ final class LibYAMLParser {
         return overflowTotal ? .max : total
     }
 
+    /// The size of the input in bytes, when it is known.
+    var inputSize: Int? { source.totalBytes }
+
     init(source: any ByteSource, file: String, maxScalarBytes: Int) {
         self.source = source
         positions = InputPositions(source: source)

@@ -7,6 +7,7 @@ public enum RegionKitCLI {
     /// Runs the command line with these in-process formats (usually `FormatRegistry.builtIn.formats` and your own).
     public static func main(formats: [any DatasetFormat] = FormatRegistry.builtIn.formats) {
         CommandContext.formats = formats
+        OutputTransaction.reportFileSizeLimitAsError()
         RegionKitCommand.main()
     }
 }

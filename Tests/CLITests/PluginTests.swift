@@ -32,6 +32,16 @@ import Testing
                 f.write("x")
             json.dump({"protocol_version": 1, "files": ["../escaped.txt"]}, sys.stdout)
             sys.exit(0)
+        if mode == "absolute":
+            json.dump({"protocol_version": 1, "files": ["/tmp/x"]}, sys.stdout)
+            sys.exit(0)
+        if mode == "dotdot":
+            json.dump({"protocol_version": 1, "files": ["../evil"]}, sys.stdout)
+            sys.exit(0)
+        if mode == "symlink":
+            os.symlink("/etc/passwd", os.path.join(request["output_folder"], "central-asia.symlink"))
+            json.dump({"protocol_version": 1, "files": ["central-asia.symlink"]}, sys.stdout)
+            sys.exit(0)
         if mode == "bad-dataset":
             json.dump({"protocol_version": 1, "dataset": {"regionkit": "1", "countries": [{"id": "KAZ", "alpha2": "KZ",
                 "name": "Kazakhstan", "role": "central asian stat", "source": "nowhere", "quote": "q"}]}}, sys.stdout)
@@ -45,7 +55,7 @@ import Testing
     /// An output folder that already holds an earlier export, to check it is left as it was.
     static func earlierExport() throws -> String {
         let folder = try Repository.temporaryFolder()
-        for mode in ["crash", "garbage", "future", "slow", "escape"] {
+        for mode in ["crash", "garbage", "future", "slow", "escape", "absolute", "dotdot", "symlink"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + mode, withIntermediateDirectories: true)
             try "earlier\n".write(toFile: folder + "/\(mode)/central-asia.\(mode)", atomically: true, encoding: .utf8)
         }
@@ -61,6 +71,9 @@ import Testing
         ("future", "speaks plug-in protocol version 2; this RegionKit speaks version 1; nothing was written"),
         ("slow", "ran past the time limit of 1 s and was stopped; nothing was written"),
         ("escape", "wrote '../escaped.txt' outside its output folder; nothing was written"),
+        ("absolute", "wrote '/tmp/x' outside its output folder; nothing was written"),
+        ("dotdot", "wrote '../evil' outside its output folder; nothing was written"),
+        ("symlink", "wrote 'central-asia.symlink' outside its output folder; nothing was written"),
     ])
     func misbehavingPluginIsStoppedNamedAndWritesNothing(_ mode: String, _ message: String) throws {
         let plugins = try Repository.temporaryFolder()

@@ -155,4 +155,58 @@ import Testing
         #expect(imported.findings.map(\.code) == ["csv.dialect"])
         #expect(imported.findings.first?.message.contains("as dialect excel-semicolon") == true)
     }
+
+    /// The export filter for every sheet of a workbook: ';' between fields, '"' quotes, UTF-8, Russian, each sheet
+    /// to its own file (`book-Memberships.csv`).
+    static let allSheetsFilter = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1049,true,true,true,false,false,-1"
+
+    /// An analyst opens the workbook export in LibreOffice, set to a Russian locale, and saves every sheet as CSV; the
+    /// files, put in place of a CSV export's, import with no change. Their headers are the sheets' column titles,
+    /// the last column is the workbook's row ids, numbers have a decimal comma and there is no byte order mark.
+    @Test func theWorkbookSavedAsCSVByLibreOfficeImportsUnchanged() throws {
+        let dataset = try CSVFixture.canonical().dataset
+        let workbookFolder = try Repository.temporaryFolder()
+        let transaction = OutputTransaction()
+        let xlsx = try #require(FormatRegistry.builtIn.exporter(id: "xlsx"))
+        try xlsx.export(
+            ExportRequest(dataset: dataset, name: "book", options: [:]),
+            to: ExportOutput(folder: workbookFolder, transaction: transaction))
+        try transaction.commit()
+
+        let sheets = try Repository.temporaryFolder()
+        let home = try Repository.temporaryFolder()
+        let run = try ProgramRun.tool(
+            "soffice", ["--headless", "--convert-to", Self.allSheetsFilter, "--outdir", sheets, workbookFolder + "/book.xlsx"],
+            environment: ["HOME": home, "LANG": "ru_RU.UTF-8", "LC_ALL": "ru_RU.UTF-8"])
+        try #require(run.status == 0, "\(run.stdout)\(run.stderr)")
+
+        // The package around them: a CSV export's descriptor and base, its CSV files replaced by LibreOffice's.
+        let package = try CSVFixture.export(dataset, dialect: .excelSemicolon)
+        for spec in DatasetSchema.tables {
+            let saved = sheets + "/book-\(spec.title).csv"
+            try FileManager.default.removeItem(atPath: package + "/\(spec.id).csv")
+            try FileManager.default.copyItem(atPath: saved, toPath: package + "/\(spec.id).csv")
+        }
+        let countries = try CSVFixture.text(package + "/countries.csv")
+        #expect(countries.hasPrefix("\"ISO alpha-3\";"), "\(countries)")
+        #expect(countries.contains(";71,427774;51,181125;"), "\(countries)")
+
+        let imported = try CSVFormat().read(package)
+        #expect(imported.dataset == dataset)
+        for table in TableID.allCases {
+            for (read, written) in zip(imported.dataset[table], dataset[table]) where read != written {
+                Issue.record("\(table) \(written.id ?? ""): \(read.values) != \(written.values)")
+            }
+        }
+        #expect(CSVFixture.problems(imported).isEmpty, "\(CSVFixture.problems(imported))")
+        let codes = Set(imported.findings.map(\.code))
+        #expect(codes == ["csv.dialect", "csv.column-title", "csv.row-id-column"], "\(imported.findings)")
+
+        // Through the command line, as the analyst runs it: a dry run that finds nothing to change.
+        let scratch = try Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.path("Fixtures/central-asia"), toPath: scratch + "/central-asia")
+        let dryRun = try RegionKitBinary.run(["import", package, "--dataset", scratch + "/central-asia/dataset.yaml"])
+        #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
+        #expect(dryRun.stdout.hasSuffix("\nno changes: the file matches the dataset\n"), "\(dryRun.stdout)")
+    }
 }

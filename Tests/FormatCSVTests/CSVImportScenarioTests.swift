@@ -150,6 +150,29 @@ import Testing
             ])
     }
 
+    @Test func columnTitlesAndTheWorkbooksRowIDColumnAreReadAsAWorkbookSheetHasThem() throws {
+        let (folder, expected) = try Self.exported()
+        let countries = folder + "/countries.csv"
+        try CSVFixture.edit(
+            countries, replacing: "id,alpha2,name,role,capital,capital_longitude,capital_latitude,",
+            with: "ISO alpha-3,alpha2, Name ,ROLE,capital,Capital  Longitude,capital_latitude,")
+        try CSVFixture.edit(countries, replacing: ",quote\n", with: ",quote,Row id at export\n")
+        // The row-id column's cells: the ids at export; the CSV import does not read them.
+        let text = try CSVFixture.text(countries)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let extended = lines.enumerated().map { index, line in
+            index == 0 || line.isEmpty ? String(line) : line + ",old-id-\(index)"
+        }
+        try CSVFixture.write(Array(extended.joined(separator: "\n").utf8), to: countries)
+        let imported = try Self.imported(folder, dialect: .rfc4180)
+        #expect(imported.dataset == expected)
+        #expect(
+            imported.findings.map(\.description) == [
+                "\(countries):1:1: note: countries: columns named by title or in another spelling are read as the fields they name: 'ISO alpha-3' as id, ' Name ' as name, 'ROLE' as role, 'Capital  Longitude' as capital_longitude [csv.column-title]\n  hint: the keys are: id,alpha2,name,role,capital,capital_longitude,capital_latitude,source,quote",
+                "\(countries):1:10: note: countries: the column 'Row id at export' holds a workbook's row ids at export; CSV rows are matched by their 'id', so it is not read [csv.row-id-column]",
+            ])
+    }
+
     // MARK: Refused with an error
 
     @Test func structuralProblemsAreRefusedWithLocatedErrors() throws {

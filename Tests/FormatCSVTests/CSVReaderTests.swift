@@ -58,10 +58,11 @@ import Testing
 
     /// A character split across two chunks reads whole; an invalid byte far into the file is found at its offset.
     @Test func chunkBoundariesAreInvisible() throws {
-        let filler = String(repeating: "x", count: 65_531)  // 'Ж' takes bytes 65535 and 65536: the first two chunks
-        let path = try CSVFixture.file("a,b\n\(filler)Ж,Ж\n\(String(repeating: "y", count: 10_000)),z\n")
+        let cell = String(repeating: "x", count: 30_000)
+        let filler = String(repeating: "x", count: 5_527)  // 'Ж' takes bytes 65535 and 65536: the first two chunks
+        let path = try CSVFixture.file("a,b,c\n\(cell),\(cell),\(filler)Ж,Ж\n\(String(repeating: "y", count: 10_000)),z\n")
         let records = try Self.records(path)
-        #expect(records[1].cells[0].text == filler + "Ж")
+        #expect(records[1].cells[2].text == filler + "Ж")
         var bytes = try CSVFixture.bytes(path)
         bytes[70_000] = 0xFF
         try CSVFixture.write(bytes, to: path)
@@ -94,6 +95,33 @@ import Testing
         let invalid = try CSVFixture.file("id\nkaz", bytes: [])
         try CSVFixture.write(try CSVFixture.bytes(invalid) + [0xD0, 0x9A, 0xD0], to: invalid)
         #expect(reading(invalid, chunkSize: 1) == reading(invalid, chunkSize: CSVReader.defaultChunkSize))
+
+    @Test func aNULByteIsRefusedWithItsOffset() throws {
+        let path = try CSVFixture.file("id,name\nkaz,Kaz\u{0}akhstan\n")
+        let error = try #require(throws: RegionKitError.self) { try Self.records(path) }
+        #expect(error.kind == .syntax)
+        #expect(error.message.hasPrefix("t.csv:2:2: error: the file holds a NUL byte (0x00) at byte offset 15"))
+    }
+
+    /// A cell may hold 32 767 characters, however many bytes they take; one more is refused as it is read.
+    @Test func cellsAreLimitedTo32767Characters() throws {
+        let longest = String(repeating: "Ж", count: CSVReader.maximumCellCharacters)
+        let path = try CSVFixture.file("a,b\n1,\(longest)\n")
+        #expect(try Self.records(path)[1].cells[1].text == longest)
+        let plain = try CSVFixture.file("a,b\n1,\(longest)x\n")
+        let error = try #require(throws: RegionKitError.self) { try Self.records(plain) }
+        #expect(error.message.hasPrefix("t.csv:2:2: error: the cell runs past 32767 characters"))
+        let quoted = try CSVFixture.file("a,b\n1,\"never closed\n\(longest)\n")
+        let unclosed = try #require(throws: RegionKitError.self) { try Self.records(quoted) }
+        #expect(unclosed.message.hasPrefix("t.csv:3:2: error: the quoted cell that starts on line 2 runs past 32767 characters"))
+        #expect(unclosed.message.hasSuffix("hint: is its closing quote missing?"))
+    }
+
+    @Test func recordsAreLimitedTo16384Fields() throws {
+        let widest = String(repeating: ",", count: CSVReader.maximumFields - 1)
+        #expect(try Self.records(try CSVFixture.file("\(widest)\n"))[0].cells.count == CSVReader.maximumFields)
+        let error = try #require(throws: RegionKitError.self) { try Self.records(try CSVFixture.file("a\(widest),\n")) }
+        #expect(error.message.hasPrefix("t.csv:1:16385: error: the row has more than 16384 fields"))
     }
 
     @Test func truncatedCharacterAtTheEndIsInvalid() throws {

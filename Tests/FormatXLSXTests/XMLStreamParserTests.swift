@@ -65,6 +65,59 @@ import Testing
         }
     }
 
+    /// A start tag longer than `maximumTokenBytes` is refused while it is fed (once a chunk ends past the limit),
+    /// not held whole; a text node that long is not, since expat hands it on in pieces.
+    @Test func aTagLongerThanTheLimitIsRefusedButTextIsNot() throws {
+        let long = String(repeating: "a", count: Int(XMLStreamParser.maximumTokenBytes) + 2 * 65_536)
+        do {
+            _ = try parse("<a b=\"\(long)\"/>", chunk: 65_536)
+            Issue.record("a 4 MiB tag was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("more than 4 MiB without the end of a tag"))
+        }
+        let text = try parse("<si><t>\(long)</t></si>", chunk: 65_536)
+        #expect(text.collector.isTooLong)
+    }
+
+    /// A handler that sets `stopReason` stops the parser at that event, with its line and column.
+    @Test func aHandlerStopsTheParser() {
+        final class Stopper: XMLEventHandler {
+            var count = 0
+            var stopReason: String?
+            func startElement(_ name: String, _ attributes: XMLAttributes) {
+                count += 1
+                if count == 2 { stopReason = "enough" }
+            }
+            func endElement(_ name: String) {}
+            func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        }
+        let stopper = Stopper()
+        do throws(XMLStreamError) {
+            let parser = try XMLStreamParser(handler: stopper)
+            let xml = Array("<a>\n <b/><c/><d/></a>".utf8)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: xml.count, alignment: 1)
+            defer { buffer.deallocate() }
+            buffer.copyBytes(from: xml)
+            try parser.feed(UnsafeRawBufferPointer(buffer), isFinal: true)
+            Issue.record("the parser did not stop")
+        } catch {
+            #expect(error.message == "enough")
+            #expect(error.line == 2)
+            #expect(stopper.count == 2)
+        }
+    }
+
+    /// Text is cut at Excel's 32 767 characters, counted as characters however many bytes they take.
+    @Test func textIsCutAtTheCellLimit() throws {
+        let longest = String(repeating: "Ж", count: WorkbookLimits.cellCharacters)
+        let fits = try parse("<si><t>\(longest)</t></si>", chunk: 4096)
+        #expect(!fits.collector.isTooLong)
+        #expect(fits.collector.text == longest)
+        let over = try parse("<si><t>\(longest)Ж</t></si>", chunk: 4096)
+        #expect(over.collector.isTooLong)
+        #expect(over.collector.text == longest)
+    }
+
     @Test func malformedXMLSaysWhere() {
         do {
             _ = try parse("<a>\n<b></a>", chunk: 4096)

@@ -1,4 +1,5 @@
 import Foundation
+import RegionKitFormats
 import TestSupport
 import Testing
 
@@ -73,6 +74,40 @@ import Testing
         #expect(countries.featureCount == 9)
         #expect(countries.isEPSG4326)
         #expect(countries.fields == Self.countryFields)
+    }
+
+    /// The indicator layer: one point per indicator row whose country has a capital, typed as a GIS filters on it.
+    @Test func ogrinfoReadsTheIndicatorLayer() throws {
+        let export = try GIS.export("geojson", ["layer=indicators"])
+        #expect(export.run.status == 0, "\(export.run.stderr)")
+        #expect(Repository.files(under: export.folder) == ["central-asia-indicators.geojson"])
+        let (indicators, run) = try summary(export.folder + "/central-asia-indicators.geojson")
+        #expect(run.status == 0 && run.stderr == "", "\(run.stderr)")
+        let dataset = try DatasetLoader().load(Repository.dataset).dataset
+        let placed = dataset.indicatorRows.filter { row in
+            dataset.countryRows.contains { $0.id == row.country && $0.capitalLongitude != nil && $0.capitalLatitude != nil }
+        }
+        #expect(!placed.isEmpty)
+        #expect(indicators.layer == "indicators")
+        #expect(indicators.featureCount == placed.count)
+        #expect(indicators.geometry == "Point")
+        #expect(indicators.isEPSG4326)
+        #expect(
+            indicators.fields == [
+                "id: String", "country: String", "partner: String", "indicator: String", "value: Real", "unit: String",
+                "qualifier: String", "date: String", "year: Integer", "note: String", "source: String",
+            ])
+        // A figure, as GDAL reads it back: at its country's capital, with its value and year.
+        let row = try #require(placed.first { $0.value != nil && $0.date != nil })
+        let capital = try #require(dataset.countryRows.first { $0.id == row.country })
+        let features = try ProgramRun.tool(
+            "ogrinfo", ["-ro", "-al", "-q", "-where", "id = '\(row.id)'", export.folder + "/central-asia-indicators.geojson"])
+        #expect(features.stdout.contains("value (Real) = \(Value.format(try #require(row.value)))"), "\(features.stdout)")
+        #expect(features.stdout.contains("year (Integer) = \(try #require(row.date).year)"), "\(features.stdout)")
+        #expect(
+            features.stdout.contains(
+                "POINT (\(Value.format(try #require(capital.capitalLongitude))) \(Value.format(try #require(capital.capitalLatitude))))"),
+            "\(features.stdout)")
     }
 
     @Test func ogr2ogrConvertsToAGeoPackageWithoutWarnings() throws {

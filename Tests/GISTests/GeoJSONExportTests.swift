@@ -161,7 +161,10 @@ import Testing
         ("precision=16", "error: precision=16: precision 16 is out of range; use 0 to 15 decimals\n"),
         ("precision=six", "error: precision=six: expected a whole number of decimals, 0 to 15\n"),
         ("properties=name,eaeu_stats", "error: properties: no column 'eaeu_stats' (did you mean 'eaeu_status'?); the columns are "),
-        ("layer=capital", "error: layer=capital: no layer 'capital' (did you mean 'capitals'?); the layers are countries, capitals\n"),
+        (
+            "layer=capital",
+            "error: layer=capital: no layer 'capital' (did you mean 'capitals'?); the layers are countries, capitals, indicators\n"
+        ),
     ])
     func badOptionsExitTwoAndWriteNothing(_ option: String, _ message: String) throws {
         let export = try GIS.export("geojson", [option])

@@ -64,6 +64,54 @@ import Testing
         #expect(throws: RegionKitError.self) { try transaction.write("x", to: "/proc/regionkit/x.txt") }
     }
 
+    @Test func aReplacedFileKeepsItsPermissions() throws {
+        let folder = try Repository.temporaryFolder()
+        let target = folder + "/private.yaml"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
+        let transaction = OutputTransaction()
+        try transaction.write("new", to: target)
+        try transaction.commit()
+        let permissions = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    }
+
+    /// A process killed mid-write leaves its temporary files; the next transaction that writes into the folder
+    /// removes them, but not those of processes still running, nor anything else.
+    @Test func staleTemporaryFilesOfEndedProcessesAreRemoved() throws {
+        let folder = try Repository.temporaryFolder()
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let stale = ".regionkit-tmp-\(ended.processIdentifier)-9f-a.txt"
+        let running = ".regionkit-tmp-1-9f-a.txt"  // process 1 always runs
+        let ours = ".regionkit-tmp-\(getpid())-9f-a.txt"
+        for name in [stale, running, ours, ".regionkit-tmp-x-a.txt", ".hidden"] {
+            try "x".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(
+            atPath: folder + "/.regionkit-tmp-\(ended.processIdentifier)-0-dir", withIntermediateDirectories: false)
+        let transaction = OutputTransaction()
+        try transaction.write("new", to: folder + "/a.txt")
+        try transaction.commit()
+        #expect(Repository.files(under: folder) == [".hidden", running, ".regionkit-tmp-x-a.txt", ours, "a.txt"].sorted())
+    }
+
+    @Test func aFileInTheWayOfAFolderIsNamed() throws {
+        let folder = try Repository.temporaryFolder()
+        try "x".write(toFile: folder + "/out", atomically: false, encoding: .utf8)
+        let transaction = OutputTransaction()
+        let error = try #require(throws: RegionKitError.self) { try transaction.write("x", to: folder + "/out/yaml/a.yaml") }
+        #expect(error.message == "\(folder)/out: cannot create the folder: file exists; nothing was written")
+        let target = try #require(throws: RegionKitError.self) { try transaction.write("x", to: folder) }
+        #expect(target.message == "\(folder): is a folder, so no file can be written there; nothing was written")
+        #expect(throws: RegionKitError.self) { try transaction.write("x", to: folder + "/") }
+        #expect(throws: RegionKitError.self) { try transaction.write("x", to: "") }
+        #expect(Repository.files(under: folder) == ["out"])
+    }
+
     @Test(arguments: ["../x", "/etc/passwd", "a/../../x", "", "a//b", "./x", "a\nb"])
     func exportFileNamesCannotLeaveTheFolder(_ name: String) throws {
         let output = ExportOutput(folder: try Repository.temporaryFolder(), transaction: OutputTransaction())

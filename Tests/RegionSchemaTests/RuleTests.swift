@@ -88,6 +88,25 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
         #expect(Set(codes(dataset)) == ["schema.range", "schema.pattern", "schema.whitespace", "schema.length", "source.quote"])
     }
 
+    /// Characters XML cannot carry are refused in every text, list items included; tabs and line breaks are not.
+    @Test func controlCharactersAreRefused() throws {
+        var dataset = sampleDataset()
+        dataset[.countries][0]["name"] = .text("Uzbek\u{0}istan")
+        dataset[.countries][1]["name"] = .text("Rus\u{1B}sia")
+        dataset[.organizations][0]["name"] = .text("Collective\tSecurity\r\nTreaty")
+        #expect(codes(dataset) == ["schema.character", "schema.character"])
+        let finding = try #require(DatasetValidator().validate(dataset, in: sampleContext).first)
+        #expect(
+            finding.message
+                == "name: the text holds the control character U+0000 (character 6), which XML formats such as XLSX cannot carry")
+        for scalar: Unicode.Scalar in ["\u{8}", "\u{B}", "\u{C}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{FFFE}", "\u{FFFF}"] {
+            #expect(TextCharacters.isRefused(scalar), "\(TextCharacters.name(of: scalar))")
+        }
+        for scalar: Unicode.Scalar in ["\t", "\n", "\r", " ", "\u{A0}", "\u{2028}", "\u{FFFD}", "\u{1F600}"] {
+            #expect(!TextCharacters.isRefused(scalar), "\(TextCharacters.name(of: scalar))")
+        }
+    }
+
     @Test func duplicateIDs() {
         var dataset = sampleDataset()
         dataset[.memberships].append(dataset[.memberships][0])

@@ -5,6 +5,7 @@ import RegionKit
 ///
 /// Only one chunk (and an incomplete character carried over from the one before) is held at a time. A byte that
 /// cannot be part of UTF-8 text is not handed out: reaching it throws `ByteInputError.invalidUTF8` with its offset.
+/// Nor is a NUL byte, which is UTF-8 but no text file holds: reaching it throws `ByteInputError.nul`.
 final class ByteInput {
     /// How many bytes are read from the file at a time unless told otherwise.
     static let defaultChunkSize = 64 * 1024
@@ -69,7 +70,9 @@ final class ByteInput {
     /// Makes the next byte available; false at the end of the file.
     private func refill() throws(ByteInputError) -> Bool {
         while index >= checked {
-            if let invalid { throw .invalidUTF8(offset: invalid.offset, byte: invalid.byte) }
+            if let invalid {
+                throw invalid.byte == 0 ? .nul(offset: invalid.offset) : .invalidUTF8(offset: invalid.offset, byte: invalid.byte)
+            }
             if atEnd { return false }
             try readChunk()
         }
@@ -104,7 +107,7 @@ final class ByteInput {
         let count = buffer.count
         while position < count {
             let lead = buffer[position]
-            if lead < 0x80 {
+            if lead < 0x80 && lead != 0 {
                 position += 1
                 continue
             }
@@ -120,6 +123,7 @@ final class ByteInput {
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; high = 0x8F
             default:
+                // A NUL, or a byte no UTF-8 character starts with.
                 invalid = (base + position, lead)
                 checked = position
                 return
@@ -149,6 +153,8 @@ final class ByteInput {
 enum ByteInputError: Error {
     /// The byte at `offset` (0-based) starts no valid UTF-8 character.
     case invalidUTF8(offset: Int, byte: UInt8)
+    /// The byte at `offset` (0-based) is NUL.
+    case nul(offset: Int)
     /// The file could not be read.
     case unreadable(String)
 }

@@ -48,9 +48,14 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
             try output.write(named: DataPackageDescriptor.fileName(of: spec.id)) { file throws(RegionKitError) in
                 var writer = try CSVWriter(dialect: dialect, file: file)
                 try writer.write(spec.keys)
-                for record in request.dataset[spec.id] {
+                let rows = request.dataset[spec.id]
+                for (index, record) in rows.enumerated() {
                     try writer.write(spec.fields.map { field in record[field.key].map { codec.text(of: $0, field: field) } ?? "" })
+                    if JobProgress.isDue(index + 1) {
+                        JobProgress.report("writing \(spec.id).csv", rows: index + 1, done: index + 1, total: rows.count)
+                    }
                 }
+                JobProgress.end()
             }
         }
         let base = try DatasetYAMLText.of(request.dataset)

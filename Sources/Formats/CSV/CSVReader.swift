@@ -1,3 +1,4 @@
+import Foundation
 public import RegionKit
 
 /// One cell of a CSV record, with the line it starts on.
@@ -30,9 +31,18 @@ public struct CSVRecord: Sendable, Hashable {
 /// Cells may be quoted (RFC 4180): a quoted cell may hold separators, line breaks and doubled quotes. Records end
 /// with `\n`, `\r\n` or `\r`; the last may have none. Leading UTF-8 byte order marks are skipped, so none ends up
 /// in the first header. Lines are counted as a text editor counts them, line breaks inside quoted cells included.
-/// Text that is not UTF-8, a quoted cell that never ends and text after a closing quote are syntax errors,
-/// thrown as `RegionKitError` with the file, line and field.
+/// Text that is not UTF-8, a NUL byte, a quoted cell that never ends, text after a closing quote, a cell longer than
+/// `maximumCellCharacters` and a record of more than `maximumFields` fields are syntax errors, thrown as
+/// `RegionKitError` with the file, line and field as soon as they are read: a file made to exhaust memory is
+/// refused before it is.
 public final class CSVReader {
+    /// The most characters (Unicode scalars) a cell may have: 32 767, what a spreadsheet cell holds at most (Excel's
+    /// limit), while the longest field of the dataset holds 400.
+    public static let maximumCellCharacters = 32_767
+    /// The most fields a record may have: 16 384, a spreadsheet's columns (A to XFD), while a table of the dataset
+    /// has at most a dozen.
+    public static let maximumFields = 16_384
+
     /// The file as named in messages.
     public let file: String
     /// The byte between fields.
@@ -43,6 +53,10 @@ public final class CSVReader {
     public private(set) var line = 1
     /// How many records ended with each kind of line break.
     public private(set) var lineBreaks = LineBreakCounts()
+    /// The bytes of the file read so far.
+    public var bytesRead: Int { input.offset }
+    /// The size of the file in bytes, when it can be told, for progress.
+    public let fileSize: Int?
     /// Whether the last record ended at the end of the file without a line break.
     public private(set) var endsWithoutLineBreak = false
     /// Warnings about text read leniently (a double quote inside an unquoted cell).
@@ -51,6 +65,8 @@ public final class CSVReader {
     private let input: ByteInput
     private var field = 1
     private var cell: [UInt8] = []
+    /// The characters of `cell` so far.
+    private var cellCharacters = 0
 
     /// How many bytes are read from a file at a time unless told otherwise.
     public static let defaultChunkSize = ByteInput.defaultChunkSize
@@ -62,6 +78,7 @@ public final class CSVReader {
     public init(path: String, file: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(RegionKitError) {
         self.file = file
         input = try ByteInput(path: path, chunkSize: chunkSize)
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         do throws(ByteInputError) {
             while try input.lookahead(3).elementsEqual(CSVWriter.byteOrderMark) {
                 for _ in 0..<3 { input.advance() }
@@ -134,12 +151,24 @@ public final class CSVReader {
         while true {
             let start = line
             cell.removeAll(keepingCapacity: true)
+            cellCharacters = 0
             let quoted = try peek() == UInt8(ascii: "\"")
             let ended = quoted ? try readQuotedCell() : try readPlainCell()
             cells.append(CSVCell(text: String(decoding: cell, as: UTF8.self), line: start, quoted: quoted))
             if ended { return CSVRecord(cells: cells, line: record) }
             field += 1
+            guard field <= Self.maximumFields else { throw .tooManyFields }
         }
+    }
+
+    /// Adds a byte to the cell being read, counting the characters it starts.
+    @inline(__always)
+    private func append(_ byte: UInt8, quotedFrom start: Int?) throws(CSVSyntaxError) {
+        if byte & 0xC0 != 0x80 {
+            cellCharacters += 1
+            if cellCharacters > Self.maximumCellCharacters { throw .cellTooLong(quotedFrom: start) }
+        }
+        cell.append(byte)
     }
 
     /// Reads a quoted cell and what follows it; returns whether the record ended.
@@ -154,22 +183,22 @@ public final class CSVReader {
             case quote:
                 if try peek() == quote {
                     input.advance()
-                    cell.append(quote)
+                    try append(quote, quotedFrom: start)
                 } else {
                     return try readAfterClosingQuote()
                 }
             case UInt8(ascii: "\n"):
                 line += 1
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
             case UInt8(ascii: "\r"):
                 line += 1
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
                 if try peek() == UInt8(ascii: "\n") {
                     input.advance()
                     cell.append(UInt8(ascii: "\n"))
                 }
             default:
-                cell.append(byte)
+                try append(byte, quotedFrom: start)
             }
         }
     }
@@ -215,7 +244,7 @@ public final class CSVReader {
                         hint: "put the whole cell in double quotes and double each quote inside it"))
             }
             input.advance()
-            cell.append(byte)
+            try append(byte, quotedFrom: nil)
         }
     }
 
@@ -247,6 +276,24 @@ public final class CSVReader {
                 .syntax,
                 "\(place): error: the file is not UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset) "
                     + "starts no UTF-8 character\n  hint: save the file as UTF-8 (in Excel: 'CSV UTF-8')")
+        case .input(.nul(let offset)):
+            return RegionKitError(
+                .syntax,
+                "\(place): error: the file holds a NUL byte (0x00) at byte offset \(offset), which no text has: it is binary or damaged\n"
+                    + "  hint: export the table again as CSV")
+        case .cellTooLong(let start):
+            let what =
+                start.map { "the quoted cell that starts on line \($0)" } ?? "the cell"
+            let hint = start == nil ? "" : "\n  hint: is its closing quote missing?"
+            return RegionKitError(
+                .syntax,
+                "\(place): error: \(what) runs past \(Self.maximumCellCharacters) characters, more than a spreadsheet cell holds; the file is refused\(hint)"
+            )
+        case .tooManyFields:
+            return RegionKitError(
+                .syntax,
+                "\(place): error: the row has more than \(Self.maximumFields) fields, more than a spreadsheet has columns (A to XFD); the file is refused"
+            )
         case .input(.unreadable(let message)):
             return RegionKitError(.unreadable, message)
         case .unterminatedQuote(let start):
@@ -298,4 +345,8 @@ enum CSVSyntaxError: Error {
     case input(ByteInputError)
     case unterminatedQuote(line: Int)
     case textAfterQuote(UInt8)
+    /// A cell longer than `CSVReader.maximumCellCharacters`; quoted from the line it starts on, if it is quoted.
+    case cellTooLong(quotedFrom: Int?)
+    /// A record with more than `CSVReader.maximumFields` fields.
+    case tooManyFields
 }

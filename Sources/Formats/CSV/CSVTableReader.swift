@@ -2,7 +2,8 @@ import RegionKit
 
 /// Reads the CSV file of one table into records, one row at a time, with a located finding for every problem.
 ///
-/// Columns are matched by their header, so their order does not matter. Tolerated with a warning: a missing
+/// Columns are matched by their header (a field's key, or its title as a workbook sheet has it, ignoring case and
+/// spaces), so their order does not matter; a workbook's row-id column is skipped. Tolerated with a warning: a missing
 /// final line break, blank lines, columns in another order than the schema's, a column without header or
 /// values, a missing non-key column. Refused with an error: an unknown or duplicate column, a missing `id`
 /// column, a row with another number of fields than the header, a cell that is not of its field's type.
@@ -84,34 +85,51 @@ struct CSVTableReader {
         }
         var columns: [Column] = []
         var seen: [String: Int] = [:]
+        var titled: [String] = []
         for (index, cell) in header.cells.enumerated() {
-            let key = cell.text
+            let text = cell.text
             let at = location(line: cell.line, column: index + 1)
-            if key.isEmpty {
+            if text.isEmpty {
                 columns.append(.unnamed)
-            } else if let field = spec.field(key) {
-                if let first = seen[key] {
+            } else if let field = spec.field(forHeader: text) {
+                if let first = seen[field.key] {
                     findings.append(
                         Finding(
                             code: "csv.duplicate-column",
-                            message: "\(spec.id): the column '\(key)' appears twice (first as column \(first + 1))",
+                            message: text == field.key
+                                ? "\(spec.id): the column '\(text)' appears twice (first as column \(first + 1))"
+                                : "\(spec.id): the column '\(text)' is the field '\(field.key)' again (first as column \(first + 1))",
                             location: at, hint: "remove or rename one of them"))
                     columns.append(.ignored)
                 } else {
-                    seen[key] = index
+                    seen[field.key] = index
                     columns.append(.field(field))
+                    if text != field.key { titled.append("'\(text)' as \(field.key)") }
                 }
-            } else {
-                let trimmed = key.trimmingSpaces
-                let hint =
-                    spec.field(trimmed) != nil
-                    ? "remove the spaces around '\(trimmed)'"
-                    : Suggestion.hint(for: key, in: spec.keys) ?? "the columns of \(spec.id) are: \(spec.keys.joined(separator: ", "))"
+            } else if RowIDColumn.isNamed(by: text) {
                 findings.append(
                     Finding(
-                        code: "csv.unknown-column", message: "\(spec.id): unknown column '\(key)'", location: at, hint: hint))
+                        code: "csv.row-id-column", severity: .note,
+                        message:
+                            "\(spec.id): the column '\(text)' holds a workbook's row ids at export; CSV rows are matched by their '\(spec.primaryKey)', so it is not read",
+                        location: at))
+                columns.append(.ignored)
+            } else {
+                findings.append(
+                    Finding(
+                        code: "csv.unknown-column", message: "\(spec.id): unknown column '\(text)'", location: at,
+                        hint: Suggestion.hint(for: text, in: spec.keys)
+                            ?? "the columns of \(spec.id) are: \(spec.keys.joined(separator: ", "))"))
                 columns.append(.ignored)
             }
+        }
+        if !titled.isEmpty {
+            findings.append(
+                Finding(
+                    code: "csv.column-title", severity: .note,
+                    message:
+                        "\(spec.id): columns named by title or in another spelling are read as the fields they name: \(titled.joined(separator: ", "))",
+                    location: location(line: header.line, column: 1), hint: "the keys are: \(headerRow(choice.dialect))"))
         }
         let key = spec.primaryKey
         guard seen[key] != nil else {
@@ -199,7 +217,12 @@ struct CSVTableReader {
                 }
             }
             result.records.append(record)
+            if JobProgress.isDue(result.records.count) {
+                JobProgress.report(
+                    "reading \(spec.id).csv", rows: result.records.count, done: reader.bytesRead, total: reader.fileSize)
+            }
         }
+        JobProgress.end()
         if !blankLines.isEmpty {
             result.findings.append(blankLine(blankLines[0], trailing: blankLines.count))
         }

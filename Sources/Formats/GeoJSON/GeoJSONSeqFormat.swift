@@ -18,7 +18,9 @@ public struct GeoJSONSeqFormat: DatasetExporter {
         let set = try LayerSet(request)
         let writer = GeoJSONWriter(precision: set.options.precision)
         for layer in set.layers {
-            try output.write(writer.sequence(layer), named: LayerSet.fileStem(request, layer) + ".geojsons")
+            try output.write(named: LayerSet.fileStem(request, layer) + ".geojsons") { file throws(RegionKitError) in
+                try writer.writeSequence(layer, to: file)
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 /// Writing SVG text: escaped characters and numbers with one decimal, the same on every run.
 enum SVGText {
-    /// Text safe inside an element or a double-quoted attribute.
+    /// Text safe inside an element or a double-quoted attribute. A carriage return is written as a character
+    /// reference, which XML readers keep (a literal one they turn into a line feed). Validation keeps the
+    /// characters XML cannot carry out of the dataset (`TextCharacters`).
     static func escaped(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -9,6 +11,7 @@ enum SVGText {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "\r": result += "&#13;"
             default: result.unicodeScalars.append(scalar)
             }
         }

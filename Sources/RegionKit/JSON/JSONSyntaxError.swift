@@ -24,12 +24,22 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// `line:column: message (at path)`.
     public var description: String {
-        "\(line):\(column): \(message)" + (path.components.isEmpty ? "" : " (at \(path))")
+        "\(line):\(column): \(message)" + place
+    }
+
+    /// ` (at path)`, or nothing at the root; a path deeper than 16 steps is shown by its first 8 and last 4.
+    private var place: String {
+        guard !path.components.isEmpty else { return "" }
+        let steps = path.components
+        guard steps.count > 16 else { return " (at \(path))" }
+        let head = JSONPath(Array(steps.prefix(8))).description
+        let tail = JSONPath(Array(steps.suffix(4))).description
+        return " (at \(head)…\(tail.hasPrefix("[") ? "" : ".")\(tail), \(steps.count) levels down)"
     }
 
     /// The error as an unusable-input error naming `file`, compiler style, with the line and a caret under the column.
     public func located(in file: String) -> RegionKitError {
-        var text = "\(file):\(line):\(column): error: \(message)" + (path.components.isEmpty ? "" : " (at \(path))")
+        var text = "\(file):\(line):\(column): error: \(message)" + place
         // Long lines (minified JSON) are cut around the column so the caret stays readable.
         let scalars = Array(sourceLine.unicodeScalars)
         let start = max(0, column - 1 - 60)

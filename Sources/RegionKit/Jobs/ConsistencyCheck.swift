@@ -17,9 +17,9 @@ public struct ConsistencyCheck {
         var findings = loaded.findings
         guard loaded.isValid else { return findings }
 
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("regionkit-check-\(getpid())-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let folder = try ScratchFolder(purpose: "check")
+        defer { folder.remove() }
+        let scratch = folder.path
 
         try SchemaJob.run(into: scratch + "/schemas")
         findings += compare(generated: scratch + "/schemas", committed: schemasFolder, what: "schema", regenerate: "regionkit schema")
@@ -62,13 +62,17 @@ public struct ConsistencyCheck {
         return findings
     }
 
-    /// The relative paths of the regular files under a folder, hidden files included.
+    /// The relative paths of the regular files under a folder, hidden files included; temporary files of writes in
+    /// progress or of killed processes (`TemporaryFileName`) are not outputs and are left out.
     static func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let last = name.split(separator: "/").last.map(String.init) ?? name
+            if !TemporaryFileName.isTemporary(last),
+                FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 files.append(name)
             }
         }

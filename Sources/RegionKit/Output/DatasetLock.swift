@@ -1,11 +1,3 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// An exclusive lock on a dataset file for the time of a read-modify-write, so two imports never interleave.
 ///
 /// It is an advisory `flock` on `<dataset>.lock`: the kernel drops it when the process ends, even by SIGKILL, so a
@@ -19,35 +11,41 @@ public final class DatasetLock {
     public init(for datasetPath: String) throws(RegionKitError) {
         path = datasetPath + ".lock"
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw RegionKitError(.writeFailed, "\(path): cannot create the lock file: \(String(cString: strerror(errno)))")
+            let fd: Int32
+            do {
+                fd = try OutputCalls.openLockFile(path)
+            } catch {
+                throw RegionKitError(
+                    .writeFailed, "\(path): cannot create the lock file beside the dataset: \(error.reason); nothing was written")
             }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                close(fd)
+            let locked: Bool
+            do {
+                locked = try OutputCalls.tryLock(fd)
+            } catch {
+                OutputCalls.closeQuietly(fd)
+                throw RegionKitError(.writeFailed, "\(path): cannot lock the dataset: \(error.reason); nothing was written")
+            }
+            guard locked else {
+                OutputCalls.closeQuietly(fd)
                 throw RegionKitError(
                     .locked,
                     "\(datasetPath): another import is changing this dataset right now (lock file \(path)); try again when it has finished")
             }
             // The holder before us may have removed the file after we opened it: then our lock guards nothing.
-            var opened = stat()
-            var named = stat()
-            if fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev {
+            if OutputCalls.isStillNamed(fd, path) {
                 descriptor = fd
-                let pid = "\(getpid())\n"
-                _ = ftruncate(fd, 0)
-                _ = pid.withCString { write(fd, $0, strlen($0)) }
+                OutputCalls.replaceQuietly(fd, with: "\(OutputCalls.processID)\n")
                 return
             }
-            close(fd)
+            OutputCalls.closeQuietly(fd)
         }
     }
 
     /// Releases the lock and removes the lock file.
     public func release() {
         guard descriptor >= 0 else { return }
-        unlink(path)
-        close(descriptor)
+        OutputCalls.remove(path)
+        OutputCalls.closeQuietly(descriptor)
         descriptor = -1
     }
 

@@ -1,32 +1,39 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A set of files written together: each goes to a temporary file beside its target, is flushed to disk, and only
-/// `commit()` renames them all into place. A transaction dropped without a commit removes its temporary files,
-/// so a failed command leaves earlier files exactly as they were.
+/// `commit()` renames them all into place and flushes their folders. A transaction dropped without a commit removes
+/// its temporary files, so a failed command leaves earlier files exactly as they were.
+///
+/// The first time a transaction writes into a folder it removes the temporary files that killed processes left
+/// there (see `TemporaryFileName`).
 public final class OutputTransaction {
     /// A file staged for writing.
     public struct StagedFile: Sendable, Hashable {
         /// Where the file goes.
         public let path: String
-        /// Where its content waits until the commit.
-        let temporaryPath: String
+        /// The folder it goes into, where its temporary file waits until the commit.
+        let folder: String
+        /// The temporary file's name in `folder`.
+        let temporaryName: String
+
+        var temporaryPath: String { folder + "/" + temporaryName }
     }
 
     private var staged: [StagedFile] = []
     private var committed = false
-    /// The prefix of temporary file names, recognisable and hidden.
-    public static let temporaryPrefix = ".regionkit-tmp-"
+    /// The folders written into so far: created if missing, and cleared of stale temporary files.
+    private var preparedFolders: Set<String> = []
+    /// The folders this transaction created, whose parents must be flushed for them to last.
+    private var createdFolders: [String] = []
 
     public init() {}
 
     deinit {
         if !committed { rollback() }
+    }
+
+    /// Makes a write past the process's file size limit (`ulimit -f`) fail with an error that names the file,
+    /// instead of ending the process. Commands call it once at start-up.
+    public static func reportFileSizeLimitAsError() {
+        OutputCalls.ignoreFileSizeSignal()
     }
 
     /// The target paths of the files staged so far, in order.
@@ -37,52 +44,95 @@ public final class OutputTransaction {
         try write(to: path) { file throws(RegionKitError) in try file.write(bytes) }
     }
 
-    /// Stages a file for `path` that `produce` writes piece by piece, creating its folder; nothing is visible at
-    /// `path` until the commit. If `produce` throws, the file is dropped with the rest of the transaction.
-    public func write(
-        to path: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
-    ) throws(RegionKitError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RegionKitError(.writeFailed, "\(folder): cannot create the folder (\(error.localizedDescription))")
-        }
-        let temporary = folder + "/" + Self.temporaryPrefix + "\(getpid())-\(staged.count)-" + url.lastPathComponent
-        let file = try StagedFileWriter(path: path, temporaryPath: temporary)
-        staged.append(StagedFile(path: path, temporaryPath: temporary))
-        try produce(file)
-        try file.finish()
-    }
-
     /// Stages a UTF-8 text for `path`.
     public func write(_ text: String, to path: String) throws(RegionKitError) {
         try write(Array(text.utf8), to: path)
     }
 
-    /// Renames every staged file into place. After a failure part-way, the files not yet renamed keep their old content.
+    /// Stages a file for `path` that `produce` writes piece by piece, creating its folder; nothing is visible at
+    /// `path` until the commit. If `produce` throws, the file is dropped with the rest of the transaction.
+    public func write(
+        to path: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        let (folder, fileName) = try Self.split(path)
+        try prepare(folder)
+        if OutputCalls.isFolder(path) {
+            throw RegionKitError(.writeFailed, "\(path): is a folder, so no file can be written there; nothing was written")
+        }
+        let temporaryName = TemporaryFileName.make(for: fileName)
+        let file = try StagedFileWriter(
+            path: path, folder: folder, fileName: fileName, temporaryName: temporaryName,
+            permissions: OutputCalls.permissions(of: path))
+        staged.append(StagedFile(path: path, folder: folder, temporaryName: temporaryName))
+        try produce(file)
+        try file.finish()
+    }
+
+    /// Renames every staged file into place, then flushes the folders that changed. After a failure part-way, the
+    /// files not yet renamed keep their old content and the message says how many were replaced.
     public func commit() throws(RegionKitError) {
         for (index, file) in staged.enumerated() {
-            if rename(file.temporaryPath, file.path) != 0 {
-                let error = Self.failure(file.path, "cannot move the new file into place")
+            do {
+                try OutputCalls.rename(file.temporaryPath, file.path)
+            } catch {
+                let done =
+                    index == 0
+                    ? "nothing was written" : "\(index) of \(staged.count) files were replaced before it"
                 staged.removeFirst(index)
                 rollback()
                 committed = true
-                throw error
+                throw RegionKitError(.writeFailed, "\(file.path): cannot move the new file into place: \(error.reason); \(done)")
             }
         }
+        let changed = Set(staged.map(\.folder) + createdFolders.map(Self.parent(of:)))
         staged.removeAll()
         committed = true
+        for folder in changed.sorted() {
+            do {
+                try OutputCalls.synchronizeFolder(folder)
+            } catch {
+                throw RegionKitError(
+                    .writeFailed,
+                    "\(folder): the new files are in place, but the folder cannot be flushed to disk: \(error.reason)")
+            }
+        }
     }
 
     /// Removes every staged temporary file.
     public func rollback() {
-        for file in staged { unlink(file.temporaryPath) }
+        for file in staged { OutputCalls.remove(file.temporaryPath) }
         staged.removeAll()
     }
 
-    private static func failure(_ path: String, _ what: String) -> RegionKitError {
-        RegionKitError(.writeFailed, "\(path): \(what): \(String(cString: strerror(errno)))")
+    /// Creates a folder the first time a file is staged in it, and removes stale temporary files from it.
+    private func prepare(_ folder: String) throws(RegionKitError) {
+        guard !preparedFolders.contains(folder) else { return }
+        do {
+            createdFolders += try OutputCalls.makeFolders(folder)
+        } catch {
+            throw RegionKitError(
+                .writeFailed, "\(error.folder): cannot create the folder: \(error.failure.reason); nothing was written")
+        }
+        TemporaryFileName.removeStale(in: folder)
+        preparedFolders.insert(folder)
+    }
+
+    /// The folder and the name of a file path, as given (a bare name is in `.`).
+    static func split(_ path: String) throws(RegionKitError) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else {
+            guard !path.isEmpty else { throw RegionKitError(.writeFailed, "an empty path names no file; nothing was written") }
+            return (".", path)
+        }
+        let name = String(path[path.index(after: slash)...])
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw RegionKitError(.writeFailed, "\(path): names a folder, not a file; nothing was written")
+        }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, name)
+    }
+
+    private static func parent(of folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "." }
+        return slash == folder.startIndex ? "/" : String(folder[..<slash])
     }
 }

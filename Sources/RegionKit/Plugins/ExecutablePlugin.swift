@@ -127,21 +127,21 @@ public struct ExecutablePlugin: DatasetExporter, DatasetImporter {
 
 /// A private temporary folder for one plug-in run: `root/out` is the output folder the plug-in is given.
 struct Staging {
-    let root: String
+    private let folder: ScratchFolder
+    var root: String { folder.path }
     var output: String { root + "/out" }
 
     init() throws(RegionKitError) {
-        root = FileManager.default.temporaryDirectory.path + "/regionkit-plugin-" + UUID().uuidString
+        folder = try ScratchFolder(purpose: "plugin")
         do {
-            try FileManager.default.createDirectory(
-                atPath: root + "/out", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: false)
         } catch {
             throw RegionKitError(.writeFailed, "cannot create a temporary folder for a plug-in: \(error.localizedDescription)")
         }
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: root)
+        folder.remove()
     }
 
     /// The listed files, each a regular file inside the output folder; and nothing else written anywhere in the staging folder.

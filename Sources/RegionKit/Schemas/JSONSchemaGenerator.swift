@@ -104,7 +104,8 @@ public enum JSONSchemaGenerator {
         case .text, .reference, .list:
             var pairs: [(String, JSONValue)] = [("type", .string("string")), ("minLength", .number(1))]
             if let maxLength = field.maxLength { pairs.append(("maxLength", .number(Double(maxLength)))) }
-            if let pattern = field.pattern { pairs.append(("pattern", .string(pattern.regex))) }
+            // A field's own pattern allows no control character; any other text is held to the allowed characters.
+            pairs.append(("pattern", .string(field.pattern?.regex ?? TextCharacters.allowedPattern)))
             return pairs
         }
     }

@@ -23,6 +23,15 @@ public struct TableSpec: Sendable, Hashable {
         fields.first { $0.key == key }
     }
 
+    /// The field a column header names: its key exactly, or else its key or title ignoring case, spaces and
+    /// underscores (`ISO alpha-3`, `iso_alpha_3` and `id` all name the `id` of countries).
+    public func field(forHeader header: String) -> FieldSpec? {
+        if let field = field(header) { return field }
+        let wanted = HeaderText.normalized(header)
+        guard !wanted.isEmpty else { return nil }
+        return fields.first { HeaderText.normalized($0.key) == wanted || HeaderText.normalized($0.title) == wanted }
+    }
+
     /// The keys of all fields, in order.
     public var keys: [String] { fields.map(\.key) }
 

@@ -30,7 +30,16 @@ public struct DatasetValidator: Sendable {
     }
 
     public func validate(_ dataset: Dataset, in context: ValidationContext = .init()) -> [Finding] {
-        Finding.sorted(rules.flatMap { $0.check(dataset, in: context) })
+        var findings: [Finding] = []
+        let rows = dataset.rowCount
+        for (index, rule) in rules.enumerated() {
+            findings += rule.check(dataset, in: context)
+            // Progress in rows' worth of checks: each rule goes over the rows once.
+            JobProgress.report(
+                "checking the rules", rows: rows * (index + 1) / max(rules.count, 1), done: index + 1, total: rules.count)
+        }
+        JobProgress.end()
+        return Finding.sorted(findings)
     }
 }
 

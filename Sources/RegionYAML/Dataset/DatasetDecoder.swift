@@ -7,10 +7,15 @@ struct DatasetDecoder {
     let file: String
     private(set) var findings: [Finding] = []
     private var events: YAMLDocumentEvents
+    /// Whether each record keeps the location of each of its fields, or only its own.
+    private let locatesFields: Bool
+    /// Rows read so far, of every table, for progress reports.
+    private var rowsRead = 0
 
-    init(events: YAMLDocumentEvents, file: String) {
+    init(events: YAMLDocumentEvents, file: String, locatesFields: Bool) {
         self.events = events
         self.file = file
+        self.locatesFields = locatesFields
     }
 
     // MARK: Document
@@ -83,6 +88,10 @@ struct DatasetDecoder {
             if let record = try decodeRow(spec, row) {
                 records.append(record)
             }
+            rowsRead += 1
+            if JobProgress.isDue(rowsRead) {
+                JobProgress.report("reading \(file)", rows: rowsRead, done: row.mark.offset, total: events.parser.inputSize)
+            }
         }
         return records
     }
@@ -91,7 +100,7 @@ struct DatasetDecoder {
         guard try expectMapping(event, what: "a row of \(spec.id)") else { return nil }
         var record = Record(location: location(event.mark))
         record.values.reserveCapacity(spec.fields.count)
-        record.fieldLocations.reserveCapacity(spec.fields.count)
+        if locatesFields { record.fieldLocations.reserveCapacity(spec.fields.count) }
         var seen = SeenKeys()
         while let key = try nextKey(seen: &seen) {
             let value = try events.nextInCollection()
@@ -102,11 +111,12 @@ struct DatasetDecoder {
                 try events.skip(value)
                 continue
             }
-            record.fieldLocations[key.text] = location(value.mark)
+            // The catalogue's key, not the event's text: records then share one copy of each key.
+            if locatesFields { record.fieldLocations[field.key] = location(value.mark) }
             if let decoded = try decodeValue(field, value) {
-                record[key.text] = decoded
+                record[field.key] = decoded
             } else if !value.isNull {
-                record.unreadable.insert(key.text)
+                record.unreadable.insert(field.key)
             }
         }
         return record

@@ -22,9 +22,15 @@ public enum DatasetYAMLCodec {
     /// tree, and of a file only a chunk and the text of the last few nodes are in memory at a time. Syntax errors
     /// and exceeded limits throw (`limits.maxNodes` does not apply: no tree is built); every other problem is a
     /// located finding.
-    public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default) throws(YAMLError) -> Decoded {
+    ///
+    /// With `locatesFields` false, records keep only their own location, not one per field: less than half the
+    /// memory, for a dataset expected to be valid (a finding then points at its row; read again to point at fields).
+    public static func decode(_ input: YAMLInput, limits: YAMLLimits = .default, locatesFields: Bool = true) throws(YAMLError)
+        -> Decoded
+    {
+        defer { JobProgress.end() }
         let events = try YAMLDocumentEvents(input, limits: limits, maxNodes: nil)
-        var decoder = DatasetDecoder(events: events, file: input.name)
+        var decoder = DatasetDecoder(events: events, file: input.name, locatesFields: locatesFields)
         let dataset = try decoder.decode()
         return Decoded(dataset: dataset, findings: decoder.findings)
     }
@@ -37,10 +43,17 @@ public enum DatasetYAMLCodec {
             try emitter.mappingStart(tag: nil)
             try emitter.scalar(versionKey, style: .plain, tag: nil)
             try emitter.scalar(dataset.schemaVersion, style: .doubleQuoted, tag: nil)
+            let total = dataset.rowCount
+            var written = 0
+            defer { JobProgress.end() }
             for spec in DatasetSchema.tables {
                 try emitter.scalar(spec.id.rawValue, style: .plain, tag: nil)
                 try emitter.sequenceStart(tag: nil)
                 for record in dataset[spec.id] {
+                    written += 1
+                    if JobProgress.isDue(written) {
+                        JobProgress.report("encoding the dataset as YAML", rows: written, done: written, total: total)
+                    }
                     try emitter.mappingStart(tag: nil)
                     for field in spec.fields {
                         guard let value = record[field.key] else { continue }

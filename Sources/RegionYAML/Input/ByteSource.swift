@@ -6,4 +6,7 @@ protocol ByteSource: AnyObject {
     /// Copies bytes from a byte offset of the input into `buffer`, to quote a line in an error; returns how many
     /// (0 past the end), or nil when the input cannot be read again (a pipe).
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int?
+
+    /// The size of the whole input in bytes, when it is known (a regular file, bytes in memory), for progress.
+    var totalBytes: Int? { get }
 }

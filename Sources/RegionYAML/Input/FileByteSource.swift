@@ -8,6 +8,7 @@ final class FileByteSource: ByteSource {
     private let chunk: UnsafeMutableRawBufferPointer
     private var chunkStart = 0
     private var chunkEnd = 0
+    let totalBytes: Int?
 
     /// Opens the file at `path`; an error names the file as `name`.
     init(path: String, name: String, chunkSize: Int) throws(YAMLError) {
@@ -18,6 +19,7 @@ final class FileByteSource: ByteSource {
             throw YAMLError(kind: .unreadable, message: "cannot be read: \(error.reason)", file: name)
         }
         chunk = .allocate(byteCount: max(chunkSize, 1), alignment: 16)
+        totalBytes = FileCalls.regularFileSize(descriptor)
     }
 
     deinit {

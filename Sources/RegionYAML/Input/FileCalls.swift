@@ -43,6 +43,13 @@ enum FileCalls {
         }
     }
 
+    /// The size in bytes of the regular file open on a descriptor; nil for a pipe, a device or when it cannot be told.
+    static func regularFileSize(_ descriptor: Int32) -> Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Closes a descriptor. A descriptor that was only read from has nothing to lose, so a failure is ignored.
     static func close(_ descriptor: Int32) {
         _ = systemClose(descriptor)

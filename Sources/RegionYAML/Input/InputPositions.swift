@@ -66,7 +66,7 @@ struct InputPositions {
         settleByteOrderMark()
         guard index >= windowStart.index else {
             guard let checkpoint = checkpoints.last(where: { $0.index <= index }) else { return base.offset }
-            return reread(from: checkpoint) { $0.index >= index }?.offset ?? checkpoint.offset
+            return reread(from: checkpoint, until: .index(index))?.offset ?? checkpoint.offset
         }
         if index < cursorIndex {
             cursorOffset = windowStart.offset
@@ -119,10 +119,10 @@ struct InputPositions {
             guard let checkpoint = checkpoints.last(where: { $0.offset <= target }) else {
                 return YAMLMark(line: base.line, column: base.column, offset: target)
             }
-            position = reread(from: checkpoint) { $0.offset >= target } ?? checkpoint
+            position = reread(from: checkpoint, until: .offset(target)) ?? checkpoint
         } else {
             window.withUnsafeBufferPointer { bytes in
-                _ = Self.walk(bytes, from: head, to: bytes.count, position: &position) { $0.offset >= target }
+                _ = Self.walk(bytes, from: head, to: bytes.count, position: &position, until: .offset(target))
             }
         }
         return YAMLMark(line: position.line, column: position.column, offset: target)
@@ -142,7 +142,7 @@ struct InputPositions {
         window.withUnsafeBufferPointer { bytes in
             while position.offset < dropTo {
                 let next = min(position.offset + Self.checkpointSpacing, dropTo)
-                reached = Self.walk(bytes, from: reached, to: bytes.count, position: &position) { $0.offset >= next }
+                reached = Self.walk(bytes, from: reached, to: bytes.count, position: &position, until: .offset(next))
                 if position.offset < dropTo {
                     checkpoints.append(position)
                 }
@@ -159,10 +159,10 @@ struct InputPositions {
 
     /// Reads the input again from a checkpoint until `done` holds for a place (or the input ends); nil when the input
     /// cannot be read again.
-    private func reread(from checkpoint: Position, until done: (Position) -> Bool) -> Position? {
+    private func reread(from checkpoint: Position, until target: Target) -> Position? {
         var position = checkpoint
         var buffer = [UInt8](repeating: 0, count: Self.checkpointSpacing)
-        while !done(position) {
+        while !target.isReached(by: position) {
             let count = buffer.withUnsafeMutableBytes { source.read(at: position.offset, into: $0) }
             guard let count else { return nil }
             guard count > 0 else { return position }
@@ -170,20 +170,56 @@ struct InputPositions {
             // block's end unless the input ends there, so that none is cut.
             let usable = count < buffer.count ? count : count - 3
             buffer.withUnsafeBufferPointer { bytes in
-                _ = Self.walk(UnsafeBufferPointer(rebasing: bytes[0..<count]), from: 0, to: usable, position: &position, until: done)
+                _ = Self.walk(UnsafeBufferPointer(rebasing: bytes[0..<count]), from: 0, to: usable, position: &position, until: target)
             }
         }
         return position
     }
 
+    /// Where a walk stops: at the first place whose byte offset, or whose character index, reaches a value.
+    enum Target {
+        case offset(Int)
+        case index(Int)
+
+        func isReached(by position: Position) -> Bool {
+            switch self {
+            case .offset(let offset): return position.offset >= offset
+            case .index(let index): return position.index >= index
+            }
+        }
+
+        /// How many one-byte characters can be passed from `position` before the target is reached.
+        func distance(from position: Position) -> Int {
+            switch self {
+            case .offset(let offset): return offset - position.offset
+            case .index(let index): return index - position.index
+            }
+        }
+    }
+
     /// Walks characters starting before `limit` from `start` (the byte of `position`), moving `position` over each,
-    /// until `done` holds; returns the index of the byte reached.
+    /// until `target` is reached; returns the index of the byte reached. A run of ASCII bytes that are not line
+    /// breaks, the bulk of any input, is passed in one step: each is one byte, one character and one column.
     private static func walk(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int, position: inout Position,
-        until done: (Position) -> Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to limit: Int, position: inout Position, until target: Target
     ) -> Int {
         var offset = start
-        while offset < limit && !done(position) {
+        while offset < limit && !target.isReached(by: position) {
+            let runEnd = min(limit, offset + target.distance(from: position))
+            var run = offset
+            while run < runEnd {
+                let byte = bytes[run]
+                if byte >= 0x80 || byte == 0x0A || byte == 0x0D { break }
+                run += 1
+            }
+            if run > offset {
+                let passed = run - offset
+                position.offset += passed
+                position.index += passed
+                position.column += passed
+                offset = run
+                continue
+            }
             let breakLength = lineBreakLength(in: bytes, at: offset)
             let width: Int
             if breakLength > 0 {

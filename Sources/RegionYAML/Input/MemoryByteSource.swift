@@ -4,6 +4,8 @@ final class MemoryByteSource: ByteSource {
     private let chunkSize: Int
     private var position = 0
 
+    var totalBytes: Int? { bytes.count }
+
     init(_ bytes: [UInt8], chunkSize: Int) {
         self.bytes = bytes
         self.chunkSize = max(chunkSize, 1)

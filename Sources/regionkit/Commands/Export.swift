@@ -18,8 +18,7 @@ extension RegionKitCommand {
         @Option(name: .customLong("option"), help: ArgumentHelp("A format option, repeatable.", valueName: "key=value"))
         var options: [String] = []
 
-        @Flag(name: .long, help: "Print nothing but errors.")
-        var quiet = false
+        @OptionGroup var progress: ProgressOptions
 
         @OptionGroup var plugins: PluginOptions
 
@@ -31,6 +30,10 @@ extension RegionKitCommand {
         }
 
         func run() throws {
+            try progress.run(export)
+        }
+
+        private func export() throws {
             let loaded = try dataset.load()
             guard loaded.isValid else {
                 Console.out(FindingReport(path: loaded.path, findings: loaded.findings).rendered(.text), terminator: "")
@@ -55,7 +58,7 @@ extension RegionKitCommand {
             let job = ExportJob(exporters: exporters, output: output, options: Dictionary(pairs) { _, last in last })
             do {
                 let paths = try job.run(loaded)
-                if !quiet { paths.forEach { Console.out("wrote \($0)") } }
+                if !progress.quiet { paths.forEach { Console.out("wrote \($0)") } }
             } catch {
                 throw fail(error)
             }

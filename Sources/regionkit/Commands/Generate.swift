@@ -19,6 +19,8 @@ extension RegionKitCommand {
         @Option(name: .long, help: ArgumentHelp("The YAML file to write.", valueName: "file"))
         var output: String
 
+        @OptionGroup var progress: ProgressOptions
+
         func validate() throws {
             guard indicators >= 0, indicators <= 100_000_000 else { throw ValidationError("--indicators must be between 0 and 100000000") }
         }
@@ -30,7 +32,9 @@ extension RegionKitCommand {
                 throw Status.invalid
             }
             do {
-                try GenerateJob.run(loaded, options: .init(indicators: indicators, seed: seed), output: output)
+                try progress.run { () throws(RegionKitError) in
+                    try GenerateJob.run(loaded, options: .init(indicators: indicators, seed: seed), output: output)
+                }
             } catch {
                 throw fail(error)
             }

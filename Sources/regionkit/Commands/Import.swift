@@ -43,6 +43,7 @@ extension RegionKitCommand {
         var dialect: String?
 
         @OptionGroup var plugins: PluginOptions
+        @OptionGroup var progress: ProgressOptions
 
         func validate() throws {
             let malformed = formatOptions.filter { !$0.contains("=") }
@@ -64,7 +65,7 @@ extension RegionKitCommand {
             let job = ImportJob(registry: plugins.registry(), datasetPath: dataset.path, options: options)
             let outcome: ImportJob.Outcome
             do {
-                outcome = try job.run(path)
+                outcome = try progress.run { () throws(RegionKitError) in try job.run(path) }
             } catch {
                 throw fail(error)
             }

@@ -40,14 +40,19 @@ extension RegionKitCommand {
             var options = ["property": property, "projection": projection]
             if let boundaries { options[BoundaryLocator.option] = boundaries }
             let request = ExportRequest(dataset: loaded.dataset, name: loaded.name, options: options, datasetPath: loaded.path)
-            let target = output ?? "Exports/\(MapFormat.id)/" + SVGMap.fileName(datasetName: loaded.name, property: property)
+            var target = output ?? ""
             do {
+                let transaction = OutputTransaction()
+                if output == nil {
+                    // The file name comes from the dataset's name and the column: it must stay inside Exports/map/.
+                    target = try ExportOutput(folder: "Exports/\(MapFormat.id)", transaction: transaction)
+                        .path(for: SVGMap.fileName(datasetName: loaded.name, property: property))
+                }
                 let mapOptions = try MapOptions(options)
                 let file = try BoundaryFile(path: try BoundaryLocator.locate(for: request))
                 let map = try SVGMap(
                     dataset: loaded.dataset, datasetName: loaded.name, boundaries: file, property: property,
                     projection: mapOptions.projection)
-                let transaction = OutputTransaction()
                 try transaction.write(map.svg(), to: target)
                 try transaction.commit()
                 if !quiet { Console.out("wrote \(target)") }

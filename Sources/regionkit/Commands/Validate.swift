@@ -15,13 +15,14 @@ extension RegionKitCommand {
         var path: String?
 
         @OptionGroup var report: ReportOptions
+        @OptionGroup var progress: ProgressOptions
 
         func run() throws {
             if let path, GeoJSONValidator.recognizes(path) {
                 return try validateGeoJSON(path)
             }
             let dataset = DatasetOptions(dataset: path)
-            let loaded = try dataset.load()
+            let loaded = try progress.run(dataset.load)
             let subject = "\(loaded.dataset.rowCount) rows in \(TableID.allCases.filter { !loaded.dataset[$0].isEmpty }.count) tables"
             Console.out(
                 FindingReport(path: loaded.path, findings: loaded.findings, subject: subject).rendered(report.style), terminator: "")

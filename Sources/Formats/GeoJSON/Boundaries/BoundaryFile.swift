@@ -12,7 +12,7 @@ public struct BoundaryFile: Sendable {
 
     /// Reads the file; an unreadable file, a file that is not JSON, or a feature that is not a polygon is an error.
     public init(path: String) throws(RegionKitError) {
-        let bytes = try FileAccess.read(path)
+        let bytes = try FileAccess.read(path, maximumBytes: GeoJSONValidator.maximumFileBytes)
         let root: JSONValue
         do {
             root = try JSONReader().read(bytes)

@@ -4,12 +4,15 @@ public import RegionKit
 public struct GeoJSONOptions: Sendable {
     /// The layers a GeoJSON export can write.
     public enum LayerKind: String, Sendable, CaseIterable {
-        case countries, capitals
+        case countries, capitals, indicators
+
+        /// The layers written when the request names none.
+        public static let defaults: [LayerKind] = [.countries, .capitals]
     }
 
     /// `precision=N`: decimals kept in coordinates, 0…15 (default 6).
     public var precision: CoordinatePrecision
-    /// `layer=countries,capitals`: the layers to write (default both).
+    /// `layer=countries,capitals,indicators`: the layers to write (default countries and capitals).
     public var layers: [LayerKind]
     /// `properties=a,b,c`: the columns of the country layer, in order (default: every column that has a value).
     public var properties: [String]?
@@ -18,12 +21,15 @@ public struct GeoJSONOptions: Sendable {
     public static let declared: [FormatOption] = [
         FormatOption(key: "precision", summary: "decimals kept in coordinates, 0 to 15", defaultValue: "6"),
         FormatOption(
-            key: "layer", summary: "the layers to write, comma-separated: countries, capitals", defaultValue: "countries,capitals"),
+            key: "layer",
+            summary:
+                "the layers to write, comma-separated: countries, capitals, indicators (a point per indicator row at its country's capital)",
+            defaultValue: "countries,capitals"),
         FormatOption(key: "properties", summary: "the country columns to write, comma-separated, in order (default: every column)"),
         FormatOption(key: BoundaryLocator.option, summary: "another country polygon file (GeoJSON with iso_a3 properties)"),
     ]
 
-    public init(precision: CoordinatePrecision = .standard, layers: [LayerKind] = LayerKind.allCases, properties: [String]? = nil) {
+    public init(precision: CoordinatePrecision = .standard, layers: [LayerKind] = LayerKind.defaults, properties: [String]? = nil) {
         self.precision = precision
         self.layers = layers
         self.properties = properties

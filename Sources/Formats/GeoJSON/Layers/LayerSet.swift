@@ -1,7 +1,7 @@
 public import RegionKit
 
 /// The layers an export request asks for, built from its dataset and options: the countries (with the polygons
-/// `BoundaryLocator` finds) and the capitals.
+/// `BoundaryLocator` finds), the capitals and the indicators.
 public struct LayerSet: Sendable {
     public let options: GeoJSONOptions
     public let layers: [Layer]
@@ -18,6 +18,8 @@ public struct LayerSet: Sendable {
                     try CountryLayer(dataset: request.dataset, boundaries: boundaries, options: options).make(datasetName: request.name))
             case .capitals:
                 layers.append(CapitalLayer(dataset: request.dataset, precision: options.precision).make(datasetName: request.name))
+            case .indicators:
+                layers.append(IndicatorLayer(dataset: request.dataset, precision: options.precision).make(datasetName: request.name))
             }
         }
         self.layers = layers

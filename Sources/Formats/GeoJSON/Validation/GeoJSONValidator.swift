@@ -9,6 +9,10 @@ public struct GeoJSONValidator: Sendable {
     public static let fileExtensions = ["geojson", "geojsons", "geojsonl"]
     /// The code of a sequence record that is not JSON.
     public static let recordCode = "geojsonseq.record"
+    /// The largest file read: 32 MiB. A file is read whole and parsed into a tree many times its size (about 12
+    /// times for a polygon's coordinates), so a larger one is refused by its size, before it is read; the Natural
+    /// Earth extract RegionKit uses is 34 KB.
+    public static let maximumFileBytes = 32 << 20
 
     /// What a check found.
     public struct Report: Sendable {
@@ -31,9 +35,10 @@ public struct GeoJSONValidator: Sendable {
         return fileExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
-    /// Checks the file at `path`. An unreadable file, or a `.geojson` file that is not JSON, throws.
+    /// Checks the file at `path`. An unreadable file, one larger than `maximumFileBytes` (refused before it is
+    /// read), or a `.geojson` file that is not JSON, throws.
     public func validate(path: String) throws(RegionKitError) -> Report {
-        let bytes = try FileAccess.read(path)
+        let bytes = try FileAccess.read(path, maximumBytes: min(Self.maximumFileBytes, reader.limits.maxBytes))
         return try validate(bytes, file: path)
     }
 

@@ -14,23 +14,55 @@ public struct GeoJSONWriter: Sendable {
 
     /// A FeatureCollection with the layer's name, description and box, each feature on its own line.
     public func collection(_ layer: Layer) -> String {
-        var text = "{\"type\":\"FeatureCollection\",\"name\":"
-        JSONText.string(layer.name, to: &text)
-        text += ",\"description\":"
-        JSONText.string(layer.description, to: &text)
-        if let bbox = layer.bbox { text += ",\"bbox\":" + box(bbox) }
-        text += ",\"features\":["
-        for (index, feature) in layer.features.enumerated() {
-            text += index == 0 ? "\n" : ",\n"
-            text += self.feature(feature, columns: layer.columns)
-        }
-        text += "\n]}\n"
+        var text = ""
+        writeCollection(layer) { text += $0 }
         return text
+    }
+
+    /// Writes the FeatureCollection of `collection(_:)` to a file feature by feature, never whole in memory.
+    public func writeCollection(_ layer: Layer, to file: StagedFileWriter) throws(RegionKitError) {
+        try writeCollection(layer) { piece throws(RegionKitError) in try file.write(piece) }
     }
 
     /// A GeoJSON text sequence: each feature as one record, a record separator before it and a line feed after.
     public func sequence(_ layer: Layer) -> String {
-        layer.features.map { Self.recordSeparator + feature($0, columns: layer.columns) + "\n" }.joined()
+        var text = ""
+        writeSequence(layer) { text += $0 }
+        return text
+    }
+
+    /// Writes the text sequence of `sequence(_:)` to a file record by record, never whole in memory.
+    public func writeSequence(_ layer: Layer, to file: StagedFileWriter) throws(RegionKitError) {
+        try writeSequence(layer) { piece throws(RegionKitError) in try file.write(piece) }
+    }
+
+    private func writeCollection<Failure>(_ layer: Layer, _ emit: (String) throws(Failure) -> Void) throws(Failure) {
+        var head = "{\"type\":\"FeatureCollection\",\"name\":"
+        JSONText.string(layer.name, to: &head)
+        head += ",\"description\":"
+        JSONText.string(layer.description, to: &head)
+        if let bbox = layer.bbox { head += ",\"bbox\":" + box(bbox) }
+        head += ",\"features\":["
+        try emit(head)
+        for (index, feature) in layer.features.enumerated() {
+            try emit((index == 0 ? "\n" : ",\n") + self.feature(feature, columns: layer.columns))
+            reportProgress(layer, written: index + 1)
+        }
+        try emit("\n]}\n")
+        JobProgress.end()
+    }
+
+    private func writeSequence<Failure>(_ layer: Layer, _ emit: (String) throws(Failure) -> Void) throws(Failure) {
+        for (index, feature) in layer.features.enumerated() {
+            try emit(Self.recordSeparator + self.feature(feature, columns: layer.columns) + "\n")
+            reportProgress(layer, written: index + 1)
+        }
+        JobProgress.end()
+    }
+
+    private func reportProgress(_ layer: Layer, written: Int) {
+        guard JobProgress.isDue(written) else { return }
+        JobProgress.report("writing the \(layer.name) layer", rows: written, done: written, total: layer.features.count)
     }
 
     /// One Feature: type, id, bbox, properties in column order, geometry.

@@ -29,8 +29,8 @@ struct HeaderMap {
             }
         }
         var commentKeys: [Int: String] = [:]
-        for (address, text) in comments.byCell where address.row == header.number {
-            if let key = WorkbookLayout.key(inComment: text) { commentKeys[address.column] = key }
+        for (address, key) in comments.keys where address.row == header.number {
+            commentKeys[address.column] = key
         }
         let candidates = Set(titles.keys).union(commentKeys.keys).sorted()
         let known = Set(table.keys + [WorkbookLayout.rowIDKey])
@@ -94,14 +94,7 @@ struct HeaderMap {
 
     /// The field key a title names, by title or key, ignoring case, spaces and underscores.
     static func key(forTitle title: String, in table: TableSpec) -> String? {
-        let wanted = HeaderText.normalized(title)
-        guard !wanted.isEmpty else { return nil }
-        if let field = table.fields.first(where: { HeaderText.normalized($0.key) == wanted || HeaderText.normalized($0.title) == wanted }) {
-            return field.key
-        }
-        if wanted == HeaderText.normalized(WorkbookLayout.rowIDTitle) || wanted == HeaderText.normalized(WorkbookLayout.rowIDKey) {
-            return WorkbookLayout.rowIDKey
-        }
-        return nil
+        if let field = table.field(forHeader: title) { return field.key }
+        return RowIDColumn.isNamed(by: title) ? WorkbookLayout.rowIDKey : nil
     }
 }

@@ -62,10 +62,15 @@ final class TableSheetImport {
             return
         }
         readRecord(row, header)
+        if JobProgress.isDue(records.count) {
+            // The rows at export are the best guess of the rows to come.
+            JobProgress.report("reading the \(sheet) sheet", rows: records.count, done: records.count, total: exportedRows?.count)
+        }
     }
 
     /// Reports after the last row: a sheet without even a header row.
     func finish() {
+        JobProgress.end()
         if header == nil {
             let map = HeaderMap(
                 table: table, sheet: sheet, header: SheetRow(number: 1, cells: []), comments: comments,

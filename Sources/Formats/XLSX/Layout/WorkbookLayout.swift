@@ -16,9 +16,9 @@ enum WorkbookLayout {
     static let recordSheet = "_regionkit"
 
     /// The key of the hidden last column of each table sheet, which holds a row's id at export.
-    static let rowIDKey = "_row"
+    static let rowIDKey = RowIDColumn.key
     /// The title of that column.
-    static let rowIDTitle = "Row id at export"
+    static let rowIDTitle = RowIDColumn.title
 
     /// The line of a header comment that names the column's field key: `regionkit key: status`.
     static let keyMarker = "regionkit key:"

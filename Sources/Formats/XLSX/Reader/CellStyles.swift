@@ -47,20 +47,27 @@ struct CellStyles {
         var customFormats: [Int: String] = [:]
         var cellFormats: [Int] = []
         var inCellFormats = false
+        var stopReason: String?
 
         func startElement(_ name: String, _ attributes: XMLAttributes) {
             switch name {
             case "numFmt":
+                guard customFormats.count < WorkbookLimits.listedItems else { return tooMany("number formats") }
                 if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
                     customFormats[id] = code
                 }
             case "cellXfs":
                 inCellFormats = true
             case "xf" where inCellFormats:
+                guard cellFormats.count < WorkbookLimits.listedItems else { return tooMany("cell formats") }
                 cellFormats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
             default:
                 break
             }
+        }
+
+        private func tooMany(_ what: String) {
+            stopReason = "the styles list more than \(WorkbookLimits.listedItems) \(what); the workbook is refused"
         }
 
         func endElement(_ name: String) {

@@ -53,11 +53,16 @@ struct Relationships {
     private final class Handler: XMLEventHandler {
         let folder: String
         var relationships: [Relationship] = []
+        var stopReason: String?
 
         init(folder: String) { self.folder = folder }
 
         func startElement(_ name: String, _ attributes: XMLAttributes) {
             guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+            guard relationships.count < WorkbookLimits.listedItems else {
+                stopReason = "the part lists more than \(WorkbookLimits.listedItems) relationships; the workbook is refused"
+                return
+            }
             guard attributes["TargetMode"] != "External" else { return }
             relationships.append(
                 Relationship(

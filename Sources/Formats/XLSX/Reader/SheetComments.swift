@@ -1,8 +1,14 @@
 import RegionKit
 
-/// The comments (notes) of a worksheet, by cell, from the comments part its relationships point to.
+/// The `regionkit key:` of each comment (note) of a worksheet that carries one, by cell, from the comments part its
+/// relationships point to. Only those keys are kept: the importer needs nothing else from comments. A key longer
+/// than `maximumKeyLength` names no field and is dropped; more than `WorkbookLimits.listedItems` keys stop the
+/// reading.
 struct SheetComments {
-    private(set) var byCell: [CellAddress: String] = [:]
+    /// The longest key kept: 64 characters, more than any field key has.
+    static let maximumKeyLength = 64
+
+    private(set) var keys: [CellAddress: String] = [:]
 
     static func read(forSheetPart part: String, in package: WorkbookPackage) throws(RegionKitError) -> SheetComments {
         let relationships = try Relationships.of(part, in: package)
@@ -11,16 +17,18 @@ struct SheetComments {
         }
         let handler = Handler()
         try package.parse(commentsPart, with: handler)
-        return SheetComments(byCell: handler.comments)
+        return SheetComments(keys: handler.keys)
     }
 
-    subscript(address: CellAddress) -> String? { byCell[address] }
+    /// The key in the comment of a cell, if it has one.
+    subscript(address: CellAddress) -> String? { keys[address] }
 
     private final class Handler: XMLEventHandler {
-        var comments: [CellAddress: String] = [:]
+        var keys: [CellAddress: String] = [:]
         var current: CellAddress?
         var inText = false
         var collector = TextCollector()
+        var stopReason: String?
 
         func startElement(_ name: String, _ attributes: XMLAttributes) {
             if name == "comment" {
@@ -35,8 +43,16 @@ struct SheetComments {
 
         func endElement(_ name: String) {
             if name == "comment" {
-                if let current { comments[current] = collector.text }
-                current = nil
+                defer { current = nil }
+                guard let current, let key = WorkbookLayout.key(inComment: collector.text),
+                    key.count <= SheetComments.maximumKeyLength
+                else { return }
+                guard keys.count < WorkbookLimits.listedItems else {
+                    stopReason =
+                        "the sheet has more than \(WorkbookLimits.listedItems) comments with a regionkit key; the workbook is refused"
+                    return
+                }
+                keys[current] = key
             } else if name == "text" {
                 inText = false
             } else if inText {
@@ -45,7 +61,11 @@ struct SheetComments {
         }
 
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if inText { collector.characters(bytes) }
+            guard inText else { return }
+            collector.characters(bytes)
+            if collector.isTooLong {
+                stopReason = "a comment is longer than \(WorkbookLimits.cellCharacters) characters; the workbook is refused"
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ struct SheetRow {
 }
 
 /// Streams the rows of a worksheet part to a closure, one row at a time, resolving shared strings and date styles.
+/// Rows and cells must stay inside Excel's grid and in order, a cell's text within `WorkbookLimits.cellCharacters`
+/// and a run of empty rows within `WorkbookLimits.emptyRowRun`; the first that does not stops the reading.
 final class SheetReader: XMLEventHandler {
     private let sheet: String
     private let strings: SharedStringTable
@@ -37,10 +39,14 @@ final class SheetReader: XMLEventHandler {
     private let onRow: (SheetRow) -> Void
     /// The first problem that makes the sheet unreadable, with the cell or row it is in; the rest of the part is skipped.
     private(set) var failure: (place: String, message: String)?
+    var stopReason: String? { failure?.message }
 
     private var rowNumber = 0
     private var cells: [SheetCell] = []
     private var inRow = false
+    /// How many empty rows came one after the other, up to this one, and the first of them.
+    private var emptyRun = 0
+    private var firstEmptyRow = 0
 
     private var cellAddress: CellAddress?
     private var cellType = "n"
@@ -48,6 +54,8 @@ final class SheetReader: XMLEventHandler {
     private var lastColumn = 0
     private var value: [UInt8] = []
     private var formula: [UInt8] = []
+    private var valueCharacters = 0
+    private var formulaCharacters = 0
     private var hasValue = false
     private var hasFormula = false
     private var inValue = false
@@ -68,7 +76,13 @@ final class SheetReader: XMLEventHandler {
         onRow: @escaping (SheetRow) -> Void
     ) throws(RegionKitError) {
         let reader = SheetReader(sheet: sheet, strings: strings, styles: styles, onRow: onRow)
-        try package.parse(part, with: reader)
+        do {
+            try package.parse(part, with: reader)
+        } catch {
+            // A problem the reader stopped at is told by its cell; one in the XML or the package as it is.
+            guard let failure = reader.failure else { throw error }
+            throw RegionKitError(.syntax, "\(package.path):\(failure.place): error: \(failure.message)")
+        }
         if let failure = reader.failure {
             throw RegionKitError(.syntax, "\(package.path):\(failure.place): error: \(failure.message)")
         }
@@ -101,9 +115,15 @@ final class SheetReader: XMLEventHandler {
             if let reference = attributes["r"] {
                 guard let address = CellAddress(reference), address.row == rowNumber else {
                     fail(
-                        WorkbookLayout.reference(sheet, reference),
-                        "the cell reference '\(reference)' is out of range (A1 to XFD\(CellAddress.maximumRow)) or outside its row \(rowNumber)"
+                        WorkbookLayout.reference(sheet, String(reference.prefix(40))),
+                        "the cell reference '\(reference.prefix(40))' is out of range (A1 to XFD\(CellAddress.maximumRow)) or outside its row \(rowNumber)"
                     )
+                    return
+                }
+                guard address.column > lastColumn else {
+                    fail(
+                        place(address),
+                        "the cell comes after column \(CellAddress.letters(of: lastColumn)) in its row; cells must be in column order")
                     return
                 }
                 cellAddress = address
@@ -118,6 +138,8 @@ final class SheetReader: XMLEventHandler {
             cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
             value.removeAll(keepingCapacity: true)
             formula.removeAll(keepingCapacity: true)
+            valueCharacters = 0
+            formulaCharacters = 0
             hasValue = false
             hasFormula = false
         case "v":
@@ -146,19 +168,42 @@ final class SheetReader: XMLEventHandler {
         case "f": inFormula = false
         case "c": finishCell()
         case "row":
-            if !cells.isEmpty { onRow(SheetRow(number: rowNumber, cells: cells)) }
             inRow = false
+            guard cells.isEmpty else {
+                emptyRun = 0
+                onRow(SheetRow(number: rowNumber, cells: cells))
+                return
+            }
+            if emptyRun == 0 { firstEmptyRow = rowNumber }
+            emptyRun += 1
+            if emptyRun > WorkbookLimits.emptyRowRun {
+                fail(
+                    WorkbookLayout.reference(sheet, CellAddress(row: firstEmptyRow, column: 1)),
+                    "more than \(WorkbookLimits.emptyRowRun) empty rows follow one another from row \(firstEmptyRow) on; delete the empty rows (select them, then Delete Rows) and save the workbook again"
+                )
+            }
         default: break
         }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        let fits: Bool
         if inInline {
             inline.characters(bytes)
+            fits = !inline.isTooLong
         } else if inValue {
-            value.append(contentsOf: bytes)
+            fits = TextCollector.append(bytes, to: &value, counting: &valueCharacters)
         } else if inFormula {
-            formula.append(contentsOf: bytes)
+            fits = TextCollector.append(bytes, to: &formula, counting: &formulaCharacters)
+        } else {
+            return
+        }
+        if !fits, let cellAddress {
+            fail(
+                place(cellAddress),
+                "the cell holds more than \(WorkbookLimits.cellCharacters) characters, more than a cell can (Excel's limit); the workbook is refused"
+            )
         }
     }
 
@@ -187,7 +232,7 @@ final class SheetReader: XMLEventHandler {
         case "inlineStr":
             content = .text(inline.text)
         case "str":
-            content = .text(XstringEscape.decoded(text))
+            content = .text(text)
         case "b":
             content = .boolean(text.trimmingSpaces == "1" || text.trimmingSpaces.lowercased() == "true")
         case "e":

@@ -45,11 +45,16 @@ struct WorkbookIndex {
     private final class Handler: XMLEventHandler {
         var sheets: [(name: String, relationship: String, hidden: Bool)] = []
         var date1904 = false
+        var stopReason: String?
 
         func startElement(_ name: String, _ attributes: XMLAttributes) {
             switch name {
             case "sheet":
                 guard let sheetName = attributes["name"], let relationship = attributes["id"] else { return }
+                guard sheets.count < WorkbookLimits.listedItems else {
+                    stopReason = "the workbook lists more than \(WorkbookLimits.listedItems) sheets; it is refused"
+                    return
+                }
                 let state = attributes["state"] ?? "visible"
                 sheets.append((sheetName, relationship, state != "visible"))
             case "workbookPr":

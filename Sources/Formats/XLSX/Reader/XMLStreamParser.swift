@@ -7,6 +7,13 @@ protocol XMLEventHandler: AnyObject {
     func endElement(_ name: String)
     /// A piece of character data; one text node may come in several pieces.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// Why the handler wants no more events (a limit it enforces was passed), or nil to go on. The parser stops at
+    /// the event after which it is set, and `feed` throws it with the line and column.
+    var stopReason: String? { get }
+}
+
+extension XMLEventHandler {
+    var stopReason: String? { nil }
 }
 
 /// The attributes of an element being started; valid only during the `startElement` call.
@@ -36,14 +43,22 @@ struct XMLStreamError: Error {
 
 /// A streaming XML parser over libexpat: owns the `XML_Parser` and frees it in `deinit`. Bytes are fed in chunks as
 /// they are unzipped, so a document is never held whole. Documents with a DOCTYPE are refused, so no entity is ever
-/// declared or expanded.
+/// declared or expanded (no DTD is ever honoured). A single tag, comment or processing instruction longer than
+/// `maximumTokenBytes` is refused, since expat holds one whole before it reports it.
 final class XMLStreamParser {
     /// The separator expat puts between a namespace and a local name.
     fileprivate static let separator = CChar(0x01)
+    /// The most bytes fed without an event: 4 MiB, checked after each chunk fed. Text is reported in pieces as it
+    /// comes, so only one tag (with its attributes), comment or processing instruction can run this long, and the
+    /// longest a workbook writes, a list of cell ranges, is some kilobytes.
+    static let maximumTokenBytes: Int64 = 4 << 20
 
     private let parser: XML_Parser
     private let handler: XMLEventHandler
     private var failure: String?
+    /// Bytes fed so far, and the byte offset of the last event reported.
+    private var fed: Int64 = 0
+    private var lastEvent: Int64 = 0
 
     init(handler: XMLEventHandler) throws(XMLStreamError) {
         guard let parser = XML_ParserCreateNS(nil, XML_Char(Self.separator)) else {
@@ -68,6 +83,15 @@ final class XMLStreamParser {
         let status = XML_Parse(
             parser, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), isFinal ? 1 : 0)
         guard status == XML_STATUS_OK else { throw error() }
+        fed += Int64(bytes.count)
+        if fed - lastEvent > Self.maximumTokenBytes {
+            let line = Int(XML_GetCurrentLineNumber(parser))
+            let column = Int(XML_GetCurrentColumnNumber(parser)) + 1
+            throw XMLStreamError(
+                message:
+                    "more than \(Self.maximumTokenBytes >> 20) MiB without the end of a tag, comment or processing instruction; the part is refused",
+                line: line, column: column)
+        }
     }
 
     /// Stops parsing at the current event; the `feed` under way throws `message`.
@@ -93,11 +117,13 @@ final class XMLStreamParser {
     fileprivate func start(_ name: UnsafePointer<XML_Char>, _ attributes: UnsafeMutablePointer<UnsafePointer<XML_Char>?>?) {
         guard failure == nil else { return }
         handler.startElement(Self.localName(name), XMLAttributes(pairs: attributes))
+        afterEvent()
     }
 
     fileprivate func end(_ name: UnsafePointer<XML_Char>) {
         guard failure == nil else { return }
         handler.endElement(Self.localName(name))
+        afterEvent()
     }
 
     fileprivate func characters(_ text: UnsafePointer<XML_Char>, _ length: Int32) {
@@ -105,6 +131,13 @@ final class XMLStreamParser {
         text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { bytes in
             handler.characters(UnsafeBufferPointer(start: bytes, count: Int(length)))
         }
+        afterEvent()
+    }
+
+    /// Notes where the last event was, and stops when the handler asks to.
+    private func afterEvent() {
+        lastEvent = Int64(XML_GetCurrentByteIndex(parser))
+        if let reason = handler.stopReason { abort(reason) }
     }
 
     /// The part of an expanded name after the namespace separator.

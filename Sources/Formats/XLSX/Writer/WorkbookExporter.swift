@@ -12,15 +12,9 @@ struct WorkbookExporter {
 
     /// The bytes of the workbook of `dataset`; `name` is the dataset's name, as in `central-asia`.
     func bytes(of dataset: Dataset, name: String) throws(RegionKitError) -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("regionkit-xlsx-\(getpid())-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RegionKitError(.writeFailed, "\(folder.path): cannot create a temporary folder (\(error.localizedDescription))")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("\(name).xlsx").path
+        let folder = try ScratchFolder(purpose: "xlsx")
+        defer { folder.remove() }
+        let path = folder.path + "/\(name).xlsx"
         try write(dataset, name: name, to: path)
         return try FileAccess.read(path)
     }
@@ -94,7 +88,11 @@ struct WorkbookExporter {
             for plan in plans {
                 try writeCell(record, plan, row: index + 1, sheet: sheet, styles)
             }
+            if JobProgress.isDue(index + 1) {
+                JobProgress.report("writing the \(table.title) sheet", rows: index + 1, done: index + 1, total: rows.count)
+            }
         }
+        JobProgress.end()
         for plan in plans {
             guard let validation = plan.validation(cell: CellAddress(row: 2, column: plan.column)) else { continue }
             try sheet.validate(validation, firstRow: 1, column: plan.column - 1, lastRow: CellAddress.maximumRow - 1)

@@ -13,12 +13,11 @@ struct Worksheet {
         self.name = name
     }
 
-    /// Writes a text cell. The text is never read as a formula, whatever it starts with, and reads back as it is
-    /// (`XstringEscape`).
+    /// Writes a text cell. The text is never read as a formula, whatever it starts with, and reads back exactly
+    /// (see `ExcelEscapes`).
     func write(_ text: String, row: Int, column: Int, style: CellStyle?) throws(RegionKitError) {
-        try check(
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), XstringEscape.encoded(text), style?.handle), row,
-            column)
+        let escaped = ExcelEscapes.protectingLiteralEscapes(text)
+        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), escaped, style?.handle), row, column)
     }
 
     /// Writes a number cell.
@@ -31,9 +30,8 @@ struct Worksheet {
         var options = lxw_comment_options()
         options.width = UInt16(width)
         options.height = UInt16(height)
-        try check(
-            worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(column), XstringEscape.encoded(text), &options), row,
-            column)
+        let escaped = ExcelEscapes.protectingLiteralEscapes(text)
+        try check(worksheet_write_comment_opt(handle, lxw_row_t(row), lxw_col_t(column), escaped, &options), row, column)
     }
 
     /// Sets the width (in characters), the default style and the visibility of a range of columns.

@@ -83,6 +83,14 @@ public struct FieldRule: DatasetRule {
         } else if let pattern = field.pattern, !pattern.matches(text) {
             problems.append(("pattern", "'\(text)' is not a valid \(pattern.name) (for example '\(pattern.example)')", nil))
         }
+        if let (scalar, position) = TextCharacters.firstRefused(in: text) {
+            problems.append(
+                (
+                    "character",
+                    "the text holds the control character \(TextCharacters.name(of: scalar)) (character \(position)), which XML formats such as XLSX cannot carry",
+                    "remove it; line breaks and tabs are allowed"
+                ))
+        }
         if let maxLength = field.maxLength, text.count > maxLength {
             problems.append(("length", "the text has \(text.count) characters; at most \(maxLength) are allowed", nil))
         }

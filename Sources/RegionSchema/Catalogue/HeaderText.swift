@@ -1,7 +1,7 @@
 /// Compares column titles and sheet names the way a person reads them: case, spacing and underscores do not count.
-enum HeaderText {
+public enum HeaderText {
     /// `Capital  Latitude`, `capital_latitude` and `CAPITAL LATITUDE ` all give `capital latitude`.
-    static func normalized(_ text: String) -> String {
+    public static func normalized(_ text: String) -> String {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
