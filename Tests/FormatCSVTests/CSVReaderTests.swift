@@ -95,6 +95,7 @@ import Testing
         let invalid = try CSVFixture.file("id\nkaz", bytes: [])
         try CSVFixture.write(try CSVFixture.bytes(invalid) + [0xD0, 0x9A, 0xD0], to: invalid)
         #expect(reading(invalid, chunkSize: 1) == reading(invalid, chunkSize: CSVReader.defaultChunkSize))
+    }
 
     @Test func aNULByteIsRefusedWithItsOffset() throws {
         let path = try CSVFixture.file("id,name\nkaz,Kaz\u{0}akhstan\n")
