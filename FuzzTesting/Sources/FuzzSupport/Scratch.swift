@@ -2,15 +2,12 @@ import Foundation
 
 /// A folder of this fuzzer process's own for the files that readers take by path, reused from one input to the
 /// next and removed when the process exits normally. Its name holds the process id, so fuzzers running side by
-/// side (`-jobs`, `-fork`) never share one. It is in memory (`/dev/shm`) where the machine has that: exports flush
-/// every file they write to disk, which would otherwise take most of each run.
+/// side (`-jobs`, `-fork`) never share one. It is in `$TMPDIR`, which `fuzz.sh` points at memory (`/dev/shm`) where
+/// the machine has that: exports flush every file they write, which on a disk would take most of a run.
 public enum Scratch {
     /// The folder, created on first use.
     public static let folder: String = {
-        let memory = "/dev/shm"
-        let parent =
-            FileManager.default.isWritableFile(atPath: memory) ? memory : FileManager.default.temporaryDirectory.path
-        let path = parent + "/regionkit-fuzz-\(getpid())"
+        let path = FileManager.default.temporaryDirectory.path + "/regionkit-fuzz-\(getpid())"
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

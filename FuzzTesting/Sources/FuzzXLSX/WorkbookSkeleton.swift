@@ -1,14 +1,13 @@
 import Foundation
 import FuzzSupport
 import RegionKitFormats
-import ZIPFoundation
 
 /// The parts of a workbook export that fuzz inputs edit: a whole, valid RegionKit workbook around whatever part an
 /// input replaces, so that the fuzzer reaches the sheet, cell and export-record logic instead of stopping at the
 /// ZIP container.
 struct WorkbookSkeleton {
-    /// The parts in the order of the export, with their CRC-32.
-    let parts: [StoredZip.Entry]
+    /// The parts in the order of the export, as they are stored (deflated).
+    let parts: [ZipEntry]
 
     /// The export of the canonical dataset cut to its first two rows per table: every sheet and the export record,
     /// small enough that a run takes little more than the part it edits.
@@ -29,29 +28,20 @@ struct WorkbookSkeleton {
 
     /// The parts of the workbook at `path`.
     init(path: String) {
-        do {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            var parts: [StoredZip.Entry] = []
-            for entry in archive where entry.type == .file {
-                var bytes = Data()
-                _ = try archive.extract(entry) { bytes.append($0) }
-                parts.append(StoredZip.Entry(name: entry.path, bytes: bytes, crc: entry.checksum))
-            }
-            self.parts = parts
-        } catch {
-            Check.fail("cannot read the skeleton workbook \(path): \(error)")
-        }
+        guard let package = FileManager.default.contents(atPath: path) else { Check.fail("cannot read \(path)") }
+        parts = ZipEntry.entries(of: package)
     }
 
-    /// A ZIP package of the skeleton with `edits` made, new parts after the skeleton's.
+    /// A ZIP package of the skeleton with `edits` made: replaced and new parts stored as they are, new parts after
+    /// the skeleton's, the others deflated as the export wrote them.
     func zipped(with edits: PartEdits) -> Data {
-        var zip = StoredZip()
+        var zip = ZipWriter()
         for part in parts where !edits.removals.contains(part.name) {
-            zip.append(edits.replacement(of: part.name).map { StoredZip.Entry(name: part.name, bytes: Data($0)) } ?? part)
+            zip.append(edits.replacement(of: part.name).map { ZipEntry(name: part.name, bytes: Data($0)) } ?? part)
         }
         let known = Set(parts.map(\.name))
         for (name, bytes) in edits.replacements where !known.contains(name) {
-            zip.append(StoredZip.Entry(name: name, bytes: Data(bytes)))
+            zip.append(ZipEntry(name: name, bytes: Data(bytes)))
         }
         return zip.package
     }
