@@ -51,7 +51,16 @@ export ASAN_OPTIONS=detect_leaks=0
 export SWIFT_BACKTRACE=enable=no
 # Replay every regression input first, then explore.
 if compgen -G "Regressions/$harness/*" >/dev/null; then
-  "$binary" -runs=0 Regressions/"$harness"/* 2>&1 | tail -n 2
+  replay_log=$corpus.replay
+  if "$binary" -runs=0 -timeout=10 -rss_limit_mb=2048 Regressions/"$harness"/* >"$replay_log" 2>&1; then
+    echo "fuzz: $harness replayed $(find Regressions/"$harness" -type f | wc -l) regression inputs"
+    rm -f "$replay_log"
+  else
+    tail -n 40 "$replay_log" >&2
+    echo "fuzz: $harness failed on a regression input in FuzzTesting/Regressions/$harness/" >&2
+    rm -f "$replay_log"
+    exit 1
+  fi
 fi
 # Tokens the harness's input format is made of, which random mutation would rarely put together.
 dictionary=()
