@@ -17,11 +17,16 @@ PYPI_LIBRARIES := polars openpyxl
 # runs the PyYAML peer; the XLSX tests read workbooks with python-calamine.
 TEST_PYPI := PyYAML:yaml python-calamine:python_calamine
 
-# libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`.
+# libFuzzer harnesses (FuzzTesting/): seconds each explores with `make fuzz`, runs each makes in `make test`;
+# FUZZ_RUNS_<harness> sets one harness's own count (a workbook run imports, exports and imports a whole workbook).
+# `make fuzz` builds them optimised (several times more runs a second), `make test` in debug (a quicker build).
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 3000
-FUZZ_HARNESSES := FuzzYAML
-FUZZ_BUILD := $(SWIFT) build --package-path FuzzTesting --sanitize=fuzzer --sanitize=address \
+FUZZ_RUNS_FuzzXLSX ?= 200
+FUZZ_RUNS_FuzzGeoJSON ?= 1000
+FUZZ_HARNESSES := FuzzYAML FuzzXLSX FuzzCSV FuzzGeoJSON
+FUZZ_CONFIG ?= debug
+FUZZ_BUILD = $(SWIFT) build --package-path FuzzTesting -c $(FUZZ_CONFIG) --sanitize=fuzzer --sanitize=address \
 	-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 
 # `make bench`: sizes of the generated datasets (indicator rows), and what the benchmark installs for its peers.
@@ -94,11 +99,12 @@ test: test-deps build fuzz-short
 fuzz-build: deps
 	$(FUZZ_BUILD) || $(FUZZ_BUILD)
 
+fuzz: FUZZ_CONFIG = release
 fuzz: fuzz-build
-	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h time $(FUZZ_SECONDS) || exit 1; done
+	@for h in $(FUZZ_HARNESSES); do FUZZ_CONFIG=$(FUZZ_CONFIG) FuzzTesting/fuzz.sh $$h time $(FUZZ_SECONDS) || exit 1; done
 
 fuzz-short: fuzz-build
-	@for h in $(FUZZ_HARNESSES); do FuzzTesting/fuzz.sh $$h runs $(FUZZ_RUNS) || exit 1; done
+	@$(foreach h,$(FUZZ_HARNESSES),FUZZ_CONFIG=$(FUZZ_CONFIG) FuzzTesting/fuzz.sh $(h) runs $(or $(FUZZ_RUNS_$(h)),$(FUZZ_RUNS)) &&) true
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_PACKAGES))

@@ -70,6 +70,33 @@ import Testing
         #expect(error.message.hasPrefix("t.csv:3:1: error: the file is not UTF-8: byte 0xFF at byte offset 70000"))
     }
 
+    /// Reading a few bytes at a time gives what reading whole gives: records, warnings, line breaks and errors.
+    @Test func smallChunksReadAsTheWholeFileDoes() throws {
+        func reading(_ path: String, chunkSize: Int) -> [String] {
+            var seen: [String] = []
+            do {
+                let reader = try CSVReader(path: path, file: "t.csv", chunkSize: chunkSize)
+                seen.append("\(reader.byteOrderMarks) \(try reader.headerPreview())")
+                while let record = try reader.next() { seen.append("\(record)") }
+                seen.append("\(reader.warnings) \(reader.lineBreaks) \(reader.endsWithoutLineBreak)")
+            } catch {
+                seen.append(error.message)
+            }
+            return seen
+        }
+        let texts = ["id,name\r\nkaz,\"Қазақ\r\nстан\"\r\nkgz,say \"hi\"\n\n\"x\"\"y\",", "id,name\nkaz,\"x\"y\n", "id\nkaz,\"never"]
+        for text in texts {
+            let path = try CSVFixture.file(text, bytes: CSVWriter.byteOrderMark)
+            let whole = reading(path, chunkSize: CSVReader.defaultChunkSize)
+            for chunkSize in 1...4 {
+                #expect(reading(path, chunkSize: chunkSize) == whole, "chunks of \(chunkSize) bytes")
+            }
+        }
+        let invalid = try CSVFixture.file("id\nkaz", bytes: [])
+        try CSVFixture.write(try CSVFixture.bytes(invalid) + [0xD0, 0x9A, 0xD0], to: invalid)
+        #expect(reading(invalid, chunkSize: 1) == reading(invalid, chunkSize: CSVReader.defaultChunkSize))
+    }
+
     @Test func aNULByteIsRefusedWithItsOffset() throws {
         let path = try CSVFixture.file("id,name\nkaz,Kaz\u{0}akhstan\n")
         let error = try #require(throws: RegionKitError.self) { try Self.records(path) }

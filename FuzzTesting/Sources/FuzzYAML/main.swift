@@ -1,3 +1,4 @@
+import FuzzSupport
 import RegionKitFormats
 
 /// Reads arbitrary bytes as a YAML dataset: it may fail with an error, never crash, hang or leak. Read again in
@@ -14,11 +15,11 @@ public func fuzzYAML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     switch (whole, chunked) {
     case (.success(let one), .success(let other)):
-        precondition(one.dataset == other.dataset && one.findings == other.findings, "chunks of \(chunkSize) bytes read differently")
+        Check.require(one.dataset == other.dataset && one.findings == other.findings, "chunks of \(chunkSize) bytes read differently")
     case (.failure, .failure):
         break
     default:
-        preconditionFailure("chunks of \(chunkSize) bytes read where the whole input fails, or the other way round")
+        Check.fail("chunks of \(chunkSize) bytes read where the whole input fails, or the other way round")
     }
     if let loaded = try? whole.get() {
         // A dataset that reads must also write and read back.

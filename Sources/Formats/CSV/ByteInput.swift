@@ -7,11 +7,13 @@ import RegionKit
 /// cannot be part of UTF-8 text is not handed out: reaching it throws `ByteInputError.invalidUTF8` with its offset.
 /// Nor is a NUL byte, which is UTF-8 but no text file holds: reaching it throws `ByteInputError.nul`.
 final class ByteInput {
-    /// How many bytes are read from the file at a time.
-    static let chunkSize = 64 * 1024
+    /// How many bytes are read from the file at a time unless told otherwise.
+    static let defaultChunkSize = 64 * 1024
 
     private let handle: FileHandle
     private let path: String
+    /// How many bytes are read from the file at a time.
+    private let chunkSize: Int
     private var buffer: [UInt8] = []
     /// The next byte to hand out.
     private var index = 0
@@ -23,7 +25,7 @@ final class ByteInput {
     /// The offset and value of the first byte that is not UTF-8, once the check has found it.
     private var invalid: (offset: Int, byte: UInt8)?
 
-    init(path: String) throws(RegionKitError) {
+    init(path: String, chunkSize: Int = ByteInput.defaultChunkSize) throws(RegionKitError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegionKitError(.fileNotFound, "\(path): no such file")
@@ -33,6 +35,7 @@ final class ByteInput {
         }
         self.handle = handle
         self.path = path
+        self.chunkSize = max(1, chunkSize)
     }
 
     deinit {
@@ -86,7 +89,7 @@ final class ByteInput {
         }
         let data: Data?
         do {
-            data = try handle.read(upToCount: Self.chunkSize)
+            data = try handle.read(upToCount: chunkSize)
         } catch {
             throw .unreadable("\(path): cannot be read (\(error.localizedDescription))")
         }

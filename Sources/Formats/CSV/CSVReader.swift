@@ -68,10 +68,16 @@ public final class CSVReader {
     /// The characters of `cell` so far.
     private var cellCharacters = 0
 
-    /// Opens a file; `file` names it in messages.
-    public init(path: String, file: String) throws(RegionKitError) {
+    /// How many bytes are read from a file at a time unless told otherwise.
+    public static let defaultChunkSize = ByteInput.defaultChunkSize
+    /// How many bytes of the file `headerPreview()` looks at, whatever the chunk size.
+    static let previewLength = 64 * 1024
+
+    /// Opens a file; `file` names it in messages. The file is read `chunkSize` bytes at a time, which changes
+    /// nothing but how much of it is held at once.
+    public init(path: String, file: String, chunkSize: Int = CSVReader.defaultChunkSize) throws(RegionKitError) {
         self.file = file
-        input = try ByteInput(path: path)
+        input = try ByteInput(path: path, chunkSize: chunkSize)
         fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         do throws(ByteInputError) {
             while try input.lookahead(3).elementsEqual(CSVWriter.byteOrderMark) {
@@ -87,7 +93,7 @@ public final class CSVReader {
     public func headerPreview() throws(RegionKitError) -> HeaderPreview {
         let bytes: ArraySlice<UInt8>
         do throws(ByteInputError) {
-            bytes = try input.lookahead(ByteInput.chunkSize)
+            bytes = try input.lookahead(Self.previewLength)
         } catch {
             throw failure(error)
         }

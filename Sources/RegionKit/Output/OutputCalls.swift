@@ -147,8 +147,10 @@ enum OutputCalls {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            // The name is read in place, up to its NUL: an entry is only as long as its name (`d_reclen`), so a copy
+            // of the whole `d_name` array reads past the end of the last entry that `readdir` buffered.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
             }
             if name != "." && name != ".." { names.append(name) }
         }

@@ -6,7 +6,8 @@
 /// importer decodes every escape. Together a text such as `_x0041_` or one holding a carriage return reads back
 /// exactly.
 enum ExcelEscapes {
-    /// The text to hand to libxlsxwriter: every `_xHHHH_` already in it gets its underscore escaped.
+    /// The text to hand to libxlsxwriter: every `_xHHHH` already in it gets its underscore escaped, whether an
+    /// underscore closes it or not, since libxlsxwriter's own escape of a carriage return after it would.
     static func protectingLiteralEscapes(_ text: String) -> String {
         guard text.utf8.contains(0x5F) else { return text }
         let bytes = Array(text.utf8)
@@ -46,15 +47,17 @@ enum ExcelEscapes {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Where `_xHHHH_` sequences start, overlapping ones included: in `_x0041_x0042_` the underscore that ends the
-    /// first also starts the second, and both must be protected for the text to decode to itself.
+    /// Where `_xHHHH` sequences start, overlapping ones included: in `_x0041_x0042_` the underscore that ends the
+    /// first also starts the second, and both must be protected for the text to decode to itself. The closing
+    /// underscore is not needed: in `_x000D` followed by a carriage return, libxlsxwriter writes `_x000D_x000D_`.
     private static func escapeStarts(in bytes: [UInt8]) -> [Int] {
-        bytes.indices.filter { unit(in: bytes, at: $0) != nil }
+        bytes.indices.filter { unit(in: bytes, at: $0, closed: false) != nil }
     }
 
-    /// The code unit of an escape starting at `index`, if one does.
-    private static func unit(in bytes: [UInt8], at index: Int) -> UInt16? {
-        guard index + 7 <= bytes.count, bytes[index] == 0x5F, bytes[index + 1] == 0x78, bytes[index + 6] == 0x5F else { return nil }
+    /// The code unit of an escape starting at `index`, if one does; with `closed` false, of `_xHHHH` whatever follows.
+    private static func unit(in bytes: [UInt8], at index: Int, closed: Bool = true) -> UInt16? {
+        guard index + 6 <= bytes.count, bytes[index] == 0x5F, bytes[index + 1] == 0x78 else { return nil }
+        guard !closed || (index + 7 <= bytes.count && bytes[index + 6] == 0x5F) else { return nil }
         var value: UInt16 = 0
         for byte in bytes[(index + 2)..<(index + 6)] {
             guard let digit = hexValue(byte) else { return nil }
