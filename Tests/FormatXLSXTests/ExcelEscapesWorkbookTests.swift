@@ -20,7 +20,7 @@ import Testing
         try WorkbookExporter().write(dataset, name: "escapes", to: path)
         let imported = try XLSXFormat().read(path)
         #expect(imported.dataset[.countries].prefix(names.count).map { $0["name"] } == names.map { .text($0) })
-        let same = imported.dataset == dataset && imported.base == dataset
+        let same = try imported.dataset == dataset && imported.base == dataset
         #expect(same, "the dataset or the export record's copy of it reads back otherwise")
     }
 }
