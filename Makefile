@@ -114,7 +114,7 @@ bench-deps: deps
 # prints the table and writes Benchmarks/RESULTS.md. Not part of `make test`: nothing in it asserts a time.
 bench: bench-deps
 	$(SWIFT) build -c release --product regionkit
-	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES) )make bench" \
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(strip $(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES)) $(if $(BENCH_RUNS),BENCH_RUNS=$(BENCH_RUNS)) $(if $(BENCH_JOBS),BENCH_JOBS=$(BENCH_JOBS)) make bench)" \
 		$(PYTHON) Benchmarks/run.py
 
 # Where RegionKit's side of one job spends its time, under perf: `make bench-profile JOB=yaml-load BENCH_SIZES=100000`.
