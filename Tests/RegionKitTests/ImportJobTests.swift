@@ -86,6 +86,55 @@ struct PreparedImporter: DatasetImporter {
         #expect(forced.applied)
     }
 
+    /// A deferred base is read only for a stale file: a fresh file imports even when its base cannot be read, and
+    /// a stale one merges three ways against the base its importer reads on demand.
+    @Test func aDeferredBaseIsReadOnlyForAStaleFile() throws {
+        let fingerprint = try DatasetFingerprint.of(exported)
+        let unreadable = ImportedDataset(dataset: exported, findings: [], baseFingerprint: fingerprint) { () throws(RegionKitError) in
+            throw RegionKitError(.unreadable, "the base was read")
+        }
+        let fresh = try run(unreadable)
+        #expect(fresh.mode == .twoWay && fresh.isClean, "\(fresh.findings)")
+
+        let row = try index("tjk-eaeu-prospective", in: .memberships)
+        let from = try #require(PartialDate(iso: "2019"))
+        try changeCanonical { $0[.memberships][row]["from"] = .date(from) }
+        #expect(throws: RegionKitError.self) { try run(unreadable) }
+        let base = exported
+        var edited = exported
+        edited[.memberships][row]["status"] = .text("member")
+        let stale = try run(
+            ImportedDataset(dataset: edited, findings: [], baseFingerprint: fingerprint) { () throws(RegionKitError) in base })
+        #expect(stale.mode == .threeWay && stale.isClean, "\(stale.findings)")
+        #expect(stale.changes.changes.map(\.id) == ["tjk-eaeu-prospective"])
+    }
+
+    /// A file valid on its own can merge into an invalid dataset: here it adds a membership of an organization the
+    /// dataset removed since the export. The merged dataset's errors are reported and nothing is written.
+    @Test func aMergeThatBreaksAReferenceIsRefused() throws {
+        try changeCanonical { dataset in
+            for table in TableID.allCases {
+                dataset[table].removeAll { row in
+                    row.id == "eurasec" || row.values.values.contains { $0 == .text("eurasec") || $0.list?.contains("eurasec") == true }
+                }
+            }
+        }
+        #expect(try DatasetLoader().load(datasetPath).isValid, "the dataset without the organization is valid")
+        let before = try Data(contentsOf: URL(fileURLWithPath: datasetPath))
+        var edited = exported
+        var added = try #require(edited[.memberships].first { $0["organization"] == .text("eurasec") })
+        added["id"] = .text("kaz-eurasec-member")
+        added["country"] = .text("KAZ")
+        edited[.memberships].append(added)
+        let outcome = try run(
+            ImportedDataset(dataset: edited, findings: [], base: exported, baseFingerprint: try DatasetFingerprint.of(exported)),
+            .init(apply: true))
+        #expect(outcome.mode == .threeWay)
+        #expect(outcome.findings.contains { $0.code == "ref.unknown" && $0.severity == .error }, "\(outcome.findings)")
+        #expect(!outcome.applied)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: datasetPath)) == before)
+    }
+
     @Test func alteredBaseCopyIsAnError() throws {
         let row = try index("tjk-eaeu-prospective", in: .memberships)
         try changeCanonical { $0[.memberships][row]["status"] = .text("observer") }
