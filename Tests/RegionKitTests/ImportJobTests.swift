@@ -109,6 +109,41 @@ struct PreparedImporter: DatasetImporter {
         #expect(stale.changes.changes.map(\.id) == ["tjk-eaeu-prospective"])
     }
 
+    /// A canonical file that holds the exported dataset but is not, byte for byte, the YAML it was exported as (here
+    /// with a comment added by hand) is still found to be the exported dataset: the import is fresh, not stale.
+    @Test func aCanonicalFileWrittenDifferentlyIsStillTheExportedDataset() throws {
+        let text = try String(contentsOfFile: datasetPath, encoding: .utf8)
+        try ("# checked by hand\n" + text).write(toFile: datasetPath, atomically: true, encoding: .utf8)
+        #expect(try DatasetLoader().load(datasetPath).dataset == exported)
+        let fingerprint = try DatasetFingerprint.of(exported)
+        let imported = ImportedDataset(dataset: exported, findings: [], baseFingerprint: fingerprint) { () throws(RegionKitError) in
+            throw RegionKitError(.unreadable, "the base was read")
+        }
+        let outcome = try run(imported)
+        #expect(outcome.mode == .twoWay && outcome.isClean, "\(outcome.findings)")
+        #expect(!outcome.findings.contains { $0.code.hasPrefix("import.") })
+    }
+
+    /// The canonical dataset and the file are read side by side, but an invalid canonical dataset is reported first,
+    /// as when they were read in turn.
+    @Test func anInvalidCanonicalDatasetIsReportedBeforeTheFile() throws {
+        let text = try String(contentsOfFile: datasetPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "status: member\n", with: "status: memeber\n")
+            .write(toFile: datasetPath, atomically: true, encoding: .utf8)
+        struct FailingImporter: DatasetImporter {
+            var descriptor: FormatDescriptor {
+                FormatDescriptor(
+                    id: "failing", name: "Failing", summary: "test input", fileExtensions: ["prepared"], capabilities: [.import])
+            }
+            func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
+                throw RegionKitError(.unreadable, "\(path): the file cannot be read")
+            }
+        }
+        let job = ImportJob(registry: FormatRegistry([FailingImporter()]), datasetPath: datasetPath)
+        let error = try #require(throws: RegionKitError.self) { try job.run(folder + "/edited.prepared") }
+        #expect(error.message.contains("the canonical dataset is invalid"), "\(error.message)")
+    }
+
     /// A file valid on its own can merge into an invalid dataset: here it adds a membership of an organization the
     /// dataset removed since the export. The merged dataset's errors are reported and nothing is written.
     @Test func aMergeThatBreaksAReferenceIsRefused() throws {

@@ -54,6 +54,31 @@ import Testing
         #expect(!fromFile.findings.isEmpty == relative.hasPrefix("Fixtures/invalid/"))
     }
 
+    /// The rules run side by side, and find what they find one after the other, in the same order.
+    @Test(arguments: files)
+    func rulesSideBySideFindWhatTheyFindInTurn(_ relative: String) throws {
+        let path = Repository.path(relative)
+        let loaded = try DatasetLoader().load(path)
+        let context = ValidationContext(sourceTexts: loaded.sourceTexts, file: path)
+        let inTurn = Finding.sorted(DatasetRules.all.flatMap { $0.check(loaded.dataset, in: context) })
+        #expect(DatasetValidator().validate(loaded.dataset, in: context) == inTurn)
+    }
+
+    /// The digest a loader takes while it reads is the SHA-256 of the file, whatever the chunk size, and also when a
+    /// file with findings is read a second time for their locations.
+    @Test(arguments: files)
+    func loadingAFileCanHashItInTheSamePass(_ relative: String) throws {
+        let path = Repository.path(relative)
+        var hash = SHA256()
+        hash.update(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        let expected = hash.hexDigest()
+        for chunkSize in [7, YAMLInput.defaultChunkSize] {
+            let loaded = try DatasetLoader(chunkSize: chunkSize, hashesFile: true).load(path)
+            #expect(loaded.fileDigest == expected, "chunk size \(chunkSize)")
+        }
+        #expect(try DatasetLoader().load(path).fileDigest == nil)
+    }
+
     @Test func yamlFormatReadsTheFileInChunksToo() throws {
         let imported = try YAMLFormat().read(Repository.dataset)
         #expect(imported.dataset == (try DatasetLoader().load(Repository.dataset)).dataset)

@@ -9,14 +9,17 @@ public struct DatasetLoader: Sendable {
     public var limits: YAMLLimits
     /// The most bytes read at a time, from a file or from bytes in memory (1 MiB unless told otherwise).
     public var chunkSize: Int
+    /// Whether `load` also takes the SHA-256 of the bytes it reads (`LoadedDataset.fileDigest`), in the same pass.
+    public var hashesFile: Bool
 
     public init(
         validator: DatasetValidator = DatasetValidator(), limits: YAMLLimits = .default,
-        chunkSize: Int = YAMLInput.defaultChunkSize
+        chunkSize: Int = YAMLInput.defaultChunkSize, hashesFile: Bool = false
     ) {
         self.validator = validator
         self.limits = limits
         self.chunkSize = chunkSize
+        self.hashesFile = hashesFile
     }
 
     /// Loads and validates the dataset at `path`, reading the file in chunks (it is never whole in memory).
@@ -29,10 +32,31 @@ public struct DatasetLoader: Sendable {
         try FileAccess.checkFile(path)
         // A pipe cannot be read twice: read it once, keeping every location.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return try validated(decode(path), path: path) }
-        let rows = try validated(decode(.file(path, chunkSize: chunkSize), locatesFields: false), path: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            return try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
+                try validated(decode(input), path: path)
+            }
+        }
+        let rows = try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
+            try validated(decode(input, locatesFields: false), path: path)
+        }
         guard !rows.findings.isEmpty else { return rows }
-        return try validated(decode(path), path: path)
+        return try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
+            try validated(decode(input), path: path)
+        }
+    }
+
+    /// Loads `input` with `load`, taking the SHA-256 of its bytes on the way when `hashesFile` asks for it.
+    private func hashing(_ input: YAMLInput, _ load: (YAMLInput) throws(RegionKitError) -> LoadedDataset) throws(RegionKitError)
+        -> LoadedDataset
+    {
+        guard hashesFile else { return try load(input) }
+        var observed = input
+        let digest = InputDigest()
+        observed.observer = digest
+        var loaded = try load(observed)
+        loaded.fileDigest = digest.hexDigest()
+        return loaded
     }
 
     /// Loads and validates a dataset from bytes; `path` names it in messages and anchors its source texts.

@@ -12,6 +12,9 @@ public struct LoadedDataset: Sendable {
     public var folder: URL
     /// The source texts that could be read, by source id.
     public var sourceTexts: [String: String]
+    /// The SHA-256 of the file's bytes as they were read, as 64 hexadecimal digits, when the loader was asked to take
+    /// it (`DatasetLoader.hashesFile`) and read the file to its end.
+    public var fileDigest: String?
 
     /// Whether the dataset has no error findings.
     public var isValid: Bool { !findings.hasErrors }

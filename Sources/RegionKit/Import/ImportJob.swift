@@ -72,18 +72,37 @@ public struct ImportJob {
         let lock = options.apply ? try DatasetLock(for: datasetPath) : nil
         defer { lock?.release() }
 
-        let current = try DatasetLoader().load(datasetPath)
+        // The canonical dataset and the file are read and validated side by side; errors are reported in the order
+        // of a run one after the other: the canonical dataset's first.
+        let sourceFolder = URL(fileURLWithPath: datasetPath).deletingLastPathComponent().path
+        let formatOptions = options.formatOptions
+        let datasetPath = self.datasetPath
+        let observer = JobProgress.observer
+        let (loaded, read) = ParallelWork.both(
+            { () -> Result<LoadedDataset, RegionKitError> in
+                // Silent: the progress line follows the file, which is what the user is waiting for.
+                Result { () throws(RegionKitError) in try DatasetLoader(hashesFile: true).load(datasetPath) }
+            },
+            { () -> Result<(ImportedDataset, [Finding]), RegionKitError> in
+                JobProgress.$observer.withValue(observer) {
+                    Result { () throws(RegionKitError) in
+                        let imported = try importer.read(path, options: formatOptions)
+                        let findings = DatasetLoader().validate(
+                            imported.dataset, path: path, sourceFolder: sourceFolder, decodeFindings: imported.findings
+                        ).findings
+                        return (imported, findings)
+                    }
+                }
+            })
+        let current = try loaded.get()
         guard current.isValid else {
             throw RegionKitError(
                 .unsupported, "\(datasetPath): the canonical dataset is invalid; fix it first ('regionkit validate' shows why)")
         }
-        let imported = try importer.read(path, options: options.formatOptions)
-        let sourceFolder = current.folder.path
-        var findings = DatasetLoader().validate(
-            imported.dataset, path: path, sourceFolder: sourceFolder, decodeFindings: imported.findings
-        ).findings
+        let (imported, importedFindings) = try read.get()
+        var findings = importedFindings
 
-        let (base, mode) = try chooseBase(imported, current: current.dataset, path: path, findings: &findings)
+        let (base, mode) = try chooseBase(imported, current: current, path: path, findings: &findings)
         let merge = DatasetMerge().merge(base: base, current: current.dataset, edited: imported.dataset)
         // Without a change the merged dataset is the canonical one, which was found valid above.
         if !findings.hasErrors && merge.changes.conflicts.isEmpty && !merge.changes.changes.isEmpty {
@@ -133,11 +152,14 @@ public struct ImportJob {
     }
 
     /// The state to merge three ways against, or nil to compare with the dataset as it is.
-    func chooseBase(_ imported: ImportedDataset, current: Dataset, path: String, findings: inout [Finding]) throws(RegionKitError) -> (
-        Dataset?, Mode
-    ) {
+    func chooseBase(_ imported: ImportedDataset, current: LoadedDataset, path: String, findings: inout [Finding])
+        throws(RegionKitError) -> (Dataset?, Mode)
+    {
         guard let exported = imported.baseFingerprint else { return (nil, .twoWay) }
-        let now = try DatasetFingerprint.of(current)
+        // A canonical file that is, byte for byte, the YAML the file was exported from holds that same dataset: its
+        // fingerprint need not be computed by writing the dataset out again.
+        if let digest = current.fileDigest, exported == DatasetFingerprint.prefix + digest { return (nil, .twoWay) }
+        let now = try DatasetFingerprint.of(current.dataset)
         if exported == now { return (nil, .twoWay) }
         if let base = try imported.base {
             if try DatasetFingerprint.of(base) == exported {

@@ -27,7 +27,8 @@ public struct SHA256 {
         }
     }
 
-    private mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    /// Adds the bytes of a buffer to the message.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var start = 0
         if !buffer.isEmpty {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One check of a whole dataset. Each rule is a small type with a stable name, listed in `DatasetRules.all`.
 public protocol DatasetRule: Sendable {
     /// The rule's name; its findings' codes start with it.
@@ -29,17 +31,27 @@ public struct DatasetValidator: Sendable {
         self.rules = rules
     }
 
+    /// Every finding of every rule, sorted by location. The rules run side by side on the machine's cores; the
+    /// findings are the same as if they had run one after the other.
     public func validate(_ dataset: Dataset, in context: ValidationContext = .init()) -> [Finding] {
-        var findings: [Finding] = []
         let rows = dataset.rowCount
-        for (index, rule) in rules.enumerated() {
-            findings += rule.check(dataset, in: context)
+        let rules = self.rules
+        let observer = JobProgress.observer
+        let finished = Mutex(0)
+        let findings = ParallelWork.map(rules.count) { index in
+            let found = rules[index].check(dataset, in: context)
+            let done = finished.withLock { count in
+                count += 1
+                return count
+            }
             // Progress in rows' worth of checks: each rule goes over the rows once.
-            JobProgress.report(
-                "checking the rules", rows: rows * (index + 1) / max(rules.count, 1), done: index + 1, total: rules.count)
+            JobProgress.$observer.withValue(observer) {
+                JobProgress.report("checking the rules", rows: rows * done / rules.count, done: done, total: rules.count)
+            }
+            return found
         }
         JobProgress.end()
-        return Finding.sorted(findings)
+        return Finding.sorted(findings.flatMap { $0 })
     }
 }
 

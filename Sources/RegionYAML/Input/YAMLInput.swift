@@ -11,6 +11,8 @@ public struct YAMLInput: Sendable {
     public var name: String
     /// The most bytes read from a file at a time, and handed to libyaml at a time.
     public var chunkSize: Int
+    /// Sees every byte a reader takes from the input, when set.
+    public var observer: (any InputObserver)?
 
     /// 1 MiB.
     public static let defaultChunkSize = 1 << 20
@@ -27,11 +29,14 @@ public struct YAMLInput: Sendable {
 
     /// Opens the input for one pass of a parser.
     func open() throws(YAMLError) -> any ByteSource {
+        let source: any ByteSource
         switch origin {
         case .bytes(let bytes):
-            return MemoryByteSource(bytes, chunkSize: chunkSize)
+            source = MemoryByteSource(bytes, chunkSize: chunkSize)
         case .file(let path):
-            return try FileByteSource(path: path, name: name, chunkSize: chunkSize)
+            source = try FileByteSource(path: path, name: name, chunkSize: chunkSize)
         }
+        guard let observer else { return source }
+        return ObservedByteSource(source, observer: observer)
     }
 }

@@ -31,7 +31,11 @@ struct ColumnPlan {
         if case .date = field.type { longest = max(longest, 11) }
         for record in rows {
             guard let value = record[field.key] else { continue }
-            longest = max(longest, value.canonicalText.count)
+            let text = value.canonicalText
+            // A text has at most as many characters as UTF-8 bytes: most are shorter than the longest so far.
+            guard text.utf8.count > longest else { continue }
+            longest = max(longest, text.count)
+            if longest >= 59 { break }  // as wide as a column gets
         }
         return Double(min(60, max(8, longest + 1)))
     }

@@ -112,6 +112,8 @@ struct Worksheet {
     }
 
     private func check(_ error: lxw_error, _ row: Int, _ column: Int) throws(RegionKitError) {
+        // Called for every cell: the cell's name is only made for an error.
+        guard error != LXW_NO_ERROR else { return }
         try Workbook.check(error, "\(name)!\(CellAddress(row: row + 1, column: column + 1))")
     }
 }
