@@ -44,6 +44,9 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
     public func export(_ request: ExportRequest, to output: ExportOutput) throws(RegionKitError) {
         let dialect = try Self.dialect(of: request)
         let codec = CellCodec(dialect: dialect)
+        // The base copy is written on another core while the tables are.
+        let dataset = request.dataset
+        let encoding = BackgroundWork { Result { () throws(RegionKitError) in try DatasetYAMLText.of(dataset) } }
         for spec in DatasetSchema.tables {
             try output.write(named: DataPackageDescriptor.fileName(of: spec.id)) { file throws(RegionKitError) in
                 var writer = try CSVWriter(dialect: dialect, file: file)
@@ -58,10 +61,10 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
                 JobProgress.end()
             }
         }
-        let base = try DatasetYAMLText.of(request.dataset)
+        let base = try encoding.wait().get()
         try output.write(base, named: DataPackageDescriptor.baseFileName)
         let descriptor = DataPackageDescriptor.make(
-            name: request.name, dialect: dialect, fingerprint: "sha256:" + SHA256.hex(base))
+            name: request.name, dialect: dialect, fingerprint: DatasetFingerprint.of(yaml: base))
         try output.write(descriptor.serialized() + "\n", named: DataPackageDescriptor.fileName)
     }
 

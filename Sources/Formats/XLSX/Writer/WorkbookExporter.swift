@@ -21,20 +21,13 @@ struct WorkbookExporter {
 
     /// Writes the workbook of `dataset` to the file at `path`.
     func write(_ dataset: Dataset, name: String, to path: String) throws(RegionKitError) {
-        let baseYAML = try DatasetYAMLText.of(dataset)
-        let fingerprint = try DatasetFingerprint.of(dataset)
+        // The dataset's YAML (for the export record and the fingerprint) is written on another core meanwhile; the
+        // README sheet, which names the fingerprint, is added first and filled in last.
+        let encoding = BackgroundWork { Result { () throws(RegionKitError) in try DatasetYAMLText.of(dataset) } }
 
         let workbook = try Workbook(path: path, constantMemory: constantMemory)
-        try workbook.setProperties(
-            DocumentProperties(
-                title: "RegionKit dataset '\(name)'",
-                subject: "The dataset as one sheet per table, to edit and import back with regionkit import",
-                author: "regionkit export", company: "", keywords: "regionkit; schema \(DatasetSchema.version)",
-                comments: "Exported from the dataset with fingerprint \(fingerprint).",
-                created: Self.creationTime))
         let styles = try Styles(workbook)
-
-        try writeReadme(ReadmeSheet(datasetName: name, fingerprint: fingerprint, dataset: dataset), in: workbook, styles)
+        let readme = try workbook.addWorksheet(WorkbookLayout.readmeSheet)
         var columns: [ExportRecord.Column] = []
         for table in WorkbookLayout.tables {
             let plans = try writeTable(table, rows: dataset[table.id], in: workbook, styles)
@@ -42,6 +35,17 @@ struct WorkbookExporter {
         }
         try writeLists(in: workbook, styles)
         try defineIDLists(of: dataset, in: workbook)
+
+        let baseYAML = try encoding.wait().get()
+        let fingerprint = DatasetFingerprint.of(yaml: baseYAML)
+        try workbook.setProperties(
+            DocumentProperties(
+                title: "RegionKit dataset '\(name)'",
+                subject: "The dataset as one sheet per table, to edit and import back with regionkit import",
+                author: "regionkit export", company: "", keywords: "regionkit; schema \(DatasetSchema.version)",
+                comments: "Exported from the dataset with fingerprint \(fingerprint).",
+                created: Self.creationTime))
+        try writeReadme(ReadmeSheet(datasetName: name, fingerprint: fingerprint, dataset: dataset), in: readme, styles)
         try writeRecord(
             ExportRecord(
                 schemaVersion: dataset.schemaVersion, fingerprint: fingerprint, datasetName: name, columns: columns,
@@ -52,8 +56,7 @@ struct WorkbookExporter {
 
     // MARK: Sheets
 
-    private func writeReadme(_ readme: ReadmeSheet, in workbook: Workbook, _ styles: Styles) throws(RegionKitError) {
-        let sheet = try workbook.addWorksheet(WorkbookLayout.readmeSheet)
+    private func writeReadme(_ readme: ReadmeSheet, in sheet: Worksheet, _ styles: Styles) throws(RegionKitError) {
         sheet.activate()
         try sheet.setColumns(0, 0, width: 120, style: styles.readmeBody)
         for (row, line) in readme.lines.enumerated() where !line.text.isEmpty {
