@@ -34,9 +34,16 @@ struct WorkbookImporter {
                 table: table, sheet: sheet.name, file: path,
                 comments: try SheetComments.read(forSheetPart: sheet.part, in: package),
                 exportedColumns: record?.columns ?? [], exportedRows: exportedRows, interpreter: interpreter)
-            try SheetReader.read(sheet.part, sheet: sheet.name, in: package, strings: strings, styles: styles) { row in
-                reader.take(row)
+            // The XML is parsed on this thread and the rows interpreted on another.
+            let handoff = Handoff(sheet: reader)
+            let pipeline = RowPipeline { row in handoff.sheet.take(row) }
+            let parsed = Result { () throws(RegionKitError) in
+                try SheetReader.read(sheet.part, sheet: sheet.name, in: package, strings: strings, styles: styles) { row in
+                    pipeline.send(row)
+                }
             }
+            pipeline.finish()
+            try parsed.get()
             reader.finish()
             guard reader.hasKeyColumn else {
                 let title = table.field(table.primaryKey)?.title ?? table.primaryKey
@@ -180,4 +187,10 @@ struct WorkbookImporter {
         }
         return sheets
     }
+}
+
+/// A sheet import on its way to the thread that interprets its rows. Sendable because one thread at a time uses the
+/// import: the pipeline's consumer until `RowPipeline.finish` returns, then the importer's.
+private struct Handoff: @unchecked Sendable {
+    let sheet: TableSheetImport
 }
