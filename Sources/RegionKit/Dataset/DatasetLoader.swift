@@ -32,30 +32,20 @@ public struct DatasetLoader: Sendable {
         try FileAccess.checkFile(path)
         // A pipe cannot be read twice: read it once, keeping every location.
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
-            return try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
-                try validated(decode(input), path: path)
-            }
-        }
-        let rows = try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
-            try validated(decode(input, locatesFields: false), path: path)
-        }
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return try pass(over: path, locatesFields: true) }
+        let rows = try pass(over: path, locatesFields: false)
         guard !rows.findings.isEmpty else { return rows }
-        return try hashing(.file(path, chunkSize: chunkSize)) { input throws(RegionKitError) in
-            try validated(decode(input), path: path)
-        }
+        return try pass(over: path, locatesFields: true)
     }
 
-    /// Loads `input` with `load`, taking the SHA-256 of its bytes on the way when `hashesFile` asks for it.
-    private func hashing(_ input: YAMLInput, _ load: (YAMLInput) throws(RegionKitError) -> LoadedDataset) throws(RegionKitError)
-        -> LoadedDataset
-    {
-        guard hashesFile else { return try load(input) }
-        var observed = input
-        let digest = InputDigest()
-        observed.observer = digest
-        var loaded = try load(observed)
-        loaded.fileDigest = digest.hexDigest()
+    /// One reading of the file at `path`, validated; the SHA-256 of its bytes is taken on the way when `hashesFile`
+    /// asks for it.
+    private func pass(over path: String, locatesFields: Bool) throws(RegionKitError) -> LoadedDataset {
+        var input = YAMLInput.file(path, chunkSize: chunkSize)
+        let digest = hashesFile ? InputDigest() : nil
+        input.observer = digest
+        var loaded = try validated(decode(input, locatesFields: locatesFields), path: path)
+        loaded.fileDigest = digest?.hexDigest()
         return loaded
     }
 

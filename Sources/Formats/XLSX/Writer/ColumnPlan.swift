@@ -25,6 +25,9 @@ struct ColumnPlan {
         return plans
     }
 
+    /// The widest a column gets, in characters.
+    static let maximumWidth = 60
+
     /// A width that fits the title (and its filter button) and the longest value, within 8 and 60 characters.
     static func width(of field: FieldSpec, rows: [Record]) -> Double {
         var longest = field.title.count + 3
@@ -35,9 +38,9 @@ struct ColumnPlan {
             // A text has at most as many characters as UTF-8 bytes: most are shorter than the longest so far.
             guard text.utf8.count > longest else { continue }
             longest = max(longest, text.count)
-            if longest >= 59 { break }  // as wide as a column gets
+            if longest + 1 >= maximumWidth { break }
         }
-        return Double(min(60, max(8, longest + 1)))
+        return Double(min(maximumWidth, max(8, longest + 1)))
     }
 
     /// The data validation of the column's data cells, from the schema.
