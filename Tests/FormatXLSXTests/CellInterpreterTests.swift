@@ -92,26 +92,36 @@ import Testing
     }
 
     @Test func spacesAndQuotes() throws {
-        let nbsp = try read(.text("Kazakh\u{00A0}stan"), .countries, "name")
-        #expect(nbsp.value == .text("Kazakh stan"))
-        #expect(codes(nbsp) == ["warning xlsx.whitespace"])
+        // Inside free text a non-breaking space is kept as typed; inside a code it is a space.
+        let prose = try read(.text("71\u{00A0}000 troops"), .cooperation, "summary")
+        #expect(prose.value == .text("71\u{00A0}000 troops"))
+        #expect(codes(prose) == [])
+        let nbsp = try read(.text("oil\u{00A0}and gas; energy\u{00A0}"), .cooperation, "areas")
+        #expect(nbsp.value == .list(["oil and gas", "energy"]))
+        #expect(codes(nbsp) == ["warning cell.whitespace"])
         let blank = try read(.text("  "), .countries, "name")
         #expect(blank.value == nil && !blank.unreadable)
         let reference = try read(.text("\u{2018}KAZ\u{2019}"), .memberships, "country")
         #expect(reference.value == .text("'KAZ'"))
-        #expect(codes(reference) == ["warning xlsx.smart-quotes"])
+        #expect(codes(reference) == ["warning cell.smart-quotes"])
         let retyped = try read(.text("the region\u{2019}s forces"), .cooperation, "summary", exported: .text("the region's forces"))
         #expect(retyped.value == .text("the region's forces"))
-        #expect(codes(retyped) == ["warning xlsx.smart-quotes"])
+        #expect(codes(retyped) == ["warning cell.smart-quotes"])
         let verbatim = try read(.text("Russia\u{2019}s role"), .cooperation, "quote")
         #expect(verbatim.value == .text("Russia\u{2019}s role"))
         #expect(codes(verbatim) == [])
     }
 
-    @Test func listsSplitOnSemicolons() throws {
-        let outcome = try read(.text("energy;  trade ;"), .cooperation, "areas")
+    @Test func listsSplitOnSemicolonsAsInEveryFormat() throws {
+        let outcome = try read(.text("energy;  trade "), .cooperation, "areas")
         #expect(outcome.value == .list(["energy", "trade"]))
-        #expect(codes(outcome) == [])
+        #expect(codes(outcome) == ["warning cell.whitespace"])
+        let escaped = try read(.text("food products\\; chemicals; x\\\\y"), .trade, "goods")
+        #expect(escaped.value == .list(["food products; chemicals", "x\\y"]))
+        #expect(codes(escaped) == [])
+        let empty = try read(.text("energy;; trade"), .cooperation, "areas")
+        #expect(empty.value == nil && empty.unreadable)
+        #expect(codes(empty) == ["error cell.list"])
     }
 
     @Test func formulasErrorsAndBooleans() throws {

@@ -99,8 +99,8 @@ import Testing
         #expect(result.report.changes == [])
         #expect(
             result.report.findings == [
-                "warning xlsx.smart-quotes Cooperation!E2",
-                "warning xlsx.whitespace Countries!C2",
+                "warning cell.smart-quotes Cooperation!E2",
+                "warning cell.whitespace Countries!C2",
                 "warning xlsx.text-as-number Countries!G2",
             ])
     }
@@ -115,7 +115,7 @@ import Testing
     @Test func anUnknownColumnIsReportedNotDroppedSilently() throws {
         let result = try run("unknown-column")
         #expect(result.status == 0)
-        #expect(result.report.findings == ["warning xlsx.unknown-column Memberships!J1"])
+        #expect(result.report.findings == ["warning table.unknown-column Memberships!J1"])
         #expect(result.report.changes == [])
     }
 

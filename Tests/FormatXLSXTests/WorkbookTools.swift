@@ -76,7 +76,7 @@ struct ImportSummary {
     var changes: [String] = []
     /// `! countries KAZ capital at Countries!E2: base 'Nur-Sultan', dataset 'Astana', file 'Nursultan'`.
     var conflicts: [String] = []
-    /// `warning xlsx.whitespace Countries!C2`, for findings about the file's cells.
+    /// `warning cell.whitespace Countries!C2`, for findings about the file's cells.
     var findings: [String] = []
     /// Every finding's code.
     var codes: [String] = []

@@ -2,11 +2,10 @@ import RegionKit
 
 /// Reads the CSV file of one table into records, one row at a time, with a located finding for every problem.
 ///
-/// Columns are matched by their header (a field's key, or its title as a workbook sheet has it, ignoring case and
-/// spaces), so their order does not matter; a workbook's row-id column is skipped. Tolerated with a warning: a missing
-/// final line break, blank lines, columns in another order than the schema's, a column without header or
-/// values, a missing non-key column. Refused with an error: an unknown or duplicate column, a missing `id`
-/// column, a row with another number of fields than the header, a cell that is not of its field's type.
+/// What is CSV's own is here: bytes, dialects, the formula guard, blank lines, rows with another number of fields
+/// than the header. The header row and the cells are read as in every tabular format, by `TableHeader`,
+/// `TableRows` and `CellText`: columns are matched by their header in any order, a missing column is an error, an
+/// unknown one a warning. A workbook's row-id column is skipped with a note: CSV rows are matched by their key.
 struct CSVTableReader {
     /// The table the file holds.
     let spec: TableSpec
@@ -22,13 +21,6 @@ struct CSVTableReader {
         var records: [Record] = []
         var findings: [Finding] = []
         var choice: DialectChoice
-    }
-
-    /// What a column of the file is.
-    private enum Column {
-        case field(FieldSpec)
-        case ignored
-        case unnamed
     }
 
     func read() throws(RegionKitError) -> Outcome {
@@ -60,15 +52,15 @@ struct CSVTableReader {
                     location: location(line: 1, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
             return result
         }
-        guard let columns = readHeader(header, choice: choice, findings: &result.findings) else { return result }
-        try readRows(reader, columns: columns, header: header, choice: choice, into: &result)
+        guard let map = readHeader(header, choice: choice, findings: &result.findings) else { return result }
+        try readRows(reader, header: map, header: header, choice: choice, into: &result)
         result.findings += reader.warnings
         return result
     }
 
     // MARK: Header
 
-    private func readHeader(_ header: CSVRecord, choice: DialectChoice, findings: inout [Finding]) -> [Column]? {
+    private func readHeader(_ header: CSVRecord, choice: DialectChoice, findings: inout [Finding]) -> TableHeader? {
         if header.cells.count == 1, spec.fields.count > 1 {
             let text = header.cells[0].text
             let separators = [",", ";", "\t"].filter { text.contains($0) }
@@ -83,92 +75,30 @@ struct CSVTableReader {
                 return nil
             }
         }
-        var columns: [Column] = []
-        var seen: [String: Int] = [:]
-        var titled: [String] = []
-        for (index, cell) in header.cells.enumerated() {
-            let text = cell.text
-            let at = location(line: cell.line, column: index + 1)
-            if text.isEmpty {
-                columns.append(.unnamed)
-            } else if let field = spec.field(forHeader: text) {
-                if let first = seen[field.key] {
-                    findings.append(
-                        Finding(
-                            code: "csv.duplicate-column",
-                            message: text == field.key
-                                ? "\(spec.id): the column '\(text)' appears twice (first as column \(first + 1))"
-                                : "\(spec.id): the column '\(text)' is the field '\(field.key)' again (first as column \(first + 1))",
-                            location: at, hint: "remove or rename one of them"))
-                    columns.append(.ignored)
-                } else {
-                    seen[field.key] = index
-                    columns.append(.field(field))
-                    if text != field.key { titled.append("'\(text)' as \(field.key)") }
-                }
-            } else if RowIDColumn.isNamed(by: text) {
-                findings.append(
-                    Finding(
-                        code: "csv.row-id-column", severity: .note,
-                        message:
-                            "\(spec.id): the column '\(text)' holds a workbook's row ids at export; CSV rows are matched by their '\(spec.primaryKey)', so it is not read",
-                        location: at))
-                columns.append(.ignored)
-            } else {
-                findings.append(
-                    Finding(
-                        code: "csv.unknown-column", message: "\(spec.id): unknown column '\(text)'", location: at,
-                        hint: Suggestion.hint(for: text, in: spec.keys)
-                            ?? "the columns of \(spec.id) are: \(spec.keys.joined(separator: ", "))"))
-                columns.append(.ignored)
-            }
-        }
-        if !titled.isEmpty {
+        let cells = header.cells.enumerated().map { index, cell in TableHeader.Cell(column: index + 1, text: cell.text) }
+        let map = TableHeader(
+            table: spec, cells: cells, options: .init(naming: .keys, fileName: fileName),
+            locate: { location(line: header.line, column: $0) })
+        findings += map.findings
+        if let column = map.columnOfKey[RowIDColumn.key] {
             findings.append(
                 Finding(
-                    code: "csv.column-title", severity: .note,
+                    code: "csv.row-id-column", severity: .note,
                     message:
-                        "\(spec.id): columns named by title or in another spelling are read as the fields they name: \(titled.joined(separator: ", "))",
-                    location: location(line: header.line, column: 1), hint: "the keys are: \(headerRow(choice.dialect))"))
+                        "\(spec.id): the column '\(header.cells[column - 1].text)' holds a workbook's row ids at export; CSV rows are matched by their '\(spec.primaryKey)', so it is not read",
+                    location: location(line: header.line, column: column)))
         }
-        let key = spec.primaryKey
-        guard seen[key] != nil else {
-            findings.append(
-                Finding(
-                    code: "csv.missing-key",
-                    message: "\(spec.id): the file has no '\(key)' column, so its rows cannot be matched; none is read",
-                    location: location(line: header.line, column: 1), hint: "the header row is: \(headerRow(choice.dialect))"))
-            return nil
-        }
-        let missing = spec.keys.filter { seen[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-            findings.append(
-                Finding(
-                    code: "csv.missing-column", severity: .warning,
-                    message:
-                        "\(spec.id): the column\(missing.count == 1 ? "" : "s") \(names) \(missing.count == 1 ? "is" : "are") missing; \(missing.count == 1 ? "its" : "their") values are read as empty",
-                    location: location(line: header.line, column: 1)))
-        }
-        let order = seen.sorted { $0.value < $1.value }.map(\.key)
-        if order != spec.keys.filter({ seen[$0] != nil }) {
-            findings.append(
-                Finding(
-                    code: "csv.column-order", severity: .warning,
-                    message: "\(spec.id): the columns are in another order than the schema's; they are matched by their header",
-                    location: location(line: header.line, column: 1), hint: "the schema's order is: \(spec.keys.joined(separator: ", "))"))
-        }
-        return columns
+        return map.hasKeyColumn ? map : nil
     }
 
     // MARK: Rows
 
     private func readRows(
-        _ reader: CSVReader, columns: [Column], header: CSVRecord, choice: DialectChoice, into result: inout Outcome
+        _ reader: CSVReader, header map: TableHeader, header: CSVRecord, choice: DialectChoice, into result: inout Outcome
     ) throws(RegionKitError) {
         let codec = CellCodec(dialect: choice.dialect)
+        var rows = TableRows<CSVCell>(header: map)
         var blankLines: [Int] = []
-        var filledUnnamed: Set<Int> = []
         var lastLine = header.line
         while let row = try reader.next() {
             lastLine = row.line
@@ -178,6 +108,7 @@ struct CSVTableReader {
             }
             for line in blankLines { result.findings.append(blankLine(line, trailing: 0)) }
             blankLines.removeAll()
+            var cells: [Int: CSVCell] = [:]
             let misaligned = row.cells.count != header.cells.count
             if misaligned {
                 let fewer = row.cells.count < header.cells.count
@@ -190,31 +121,22 @@ struct CSVTableReader {
                         hint: fewer
                             ? "a separator is missing"
                             : "a cell holding '\(Character(Unicode.Scalar(choice.dialect.delimiter)))' must be in double quotes"))
+                // Cells of a row with too few or too many fields are out of place: only its key is read.
+                if let key = map.columnOfKey[spec.primaryKey], key <= row.cells.count { cells[key] = row.cells[key - 1] }
+            } else {
+                for (index, cell) in row.cells.enumerated() { cells[index + 1] = cell }
             }
-            var record = Record(location: location(line: row.line, column: 1))
-            for (index, column) in columns.enumerated() {
-                switch column {
-                case .ignored:
-                    continue
-                case .unnamed:
-                    if index < row.cells.count, !row.cells[index].text.isEmpty, filledUnnamed.insert(index).inserted {
-                        result.findings.append(
-                            Finding(
-                                code: "csv.unknown-column", message: "\(spec.id): column \(index + 1) has values but no header",
-                                location: location(line: row.cells[index].line, column: index + 1),
-                                hint: "give it a header from: \(spec.keys.joined(separator: ", ")); or remove it"))
-                    }
-                case .field(let field):
-                    // Cells of a row with too few or too many fields are out of place: only its id is read.
-                    guard index < row.cells.count, !misaligned || field.key == spec.primaryKey else {
-                        record.unreadable.insert(field.key)
-                        record.fieldLocations[field.key] = location(line: row.line, column: index + 1)
-                        continue
-                    }
-                    read(
-                        row.cells[index], column: index + 1, field: field, codec: codec, choice: choice, into: &record,
-                        findings: &result.findings)
-                }
+            let read = rows.read(
+                cells, location: location(line: row.line, column: 1),
+                locate: { column in location(line: cells[column]?.line ?? row.line, column: column) },
+                isBlank: { $0.text.isEmpty },
+                read: { cell, field, at in self.read(cell, field: field, at: at, codec: codec, choice: choice) })
+            guard var record = read.record else {
+                result.findings.append(blankLine(row.line, trailing: 0))
+                continue
+            }
+            if misaligned {
+                for field in spec.fields where field.key != spec.primaryKey { record.unreadable.insert(field.key) }
             }
             result.records.append(record)
             if JobProgress.isDue(result.records.count) {
@@ -223,17 +145,10 @@ struct CSVTableReader {
             }
         }
         JobProgress.end()
+        rows.finish { column in location(line: header.cells[column - 1].line, column: column) }
+        result.findings += rows.findings
         if !blankLines.isEmpty {
             result.findings.append(blankLine(blankLines[0], trailing: blankLines.count))
-        }
-        for (index, column) in columns.enumerated() {
-            if case .unnamed = column, !filledUnnamed.contains(index) {
-                result.findings.append(
-                    Finding(
-                        code: "csv.empty-column", severity: .warning,
-                        message: "\(spec.id): column \(index + 1) has no header and no values; it is skipped",
-                        location: location(line: header.cells[index].line, column: index + 1)))
-            }
         }
         if reader.endsWithoutLineBreak {
             result.findings.append(
@@ -243,32 +158,19 @@ struct CSVTableReader {
         }
     }
 
-    private func read(
-        _ cell: CSVCell, column: Int, field: FieldSpec, codec: CellCodec, choice: DialectChoice,
-        into record: inout Record, findings: inout [Finding]
-    ) {
-        let at = location(line: cell.line, column: column)
-        record.fieldLocations[field.key] = at
-        guard !cell.text.isEmpty else { return }
+    private func read(_ cell: CSVCell, field: FieldSpec, at: Location, codec: CellCodec, choice: DialectChoice) -> CellText.Reading {
         if !choice.alternatives.isEmpty, field.type != .number, FormulaGuard.isGuarded(cell.text) {
             let names = ([choice.dialect] + choice.alternatives).map(\.name)
-            findings.append(
-                Finding(
-                    code: "csv.dialect-ambiguous",
-                    message:
-                        "\(field.key): the cell starts with ', which dialect excel drops as a formula guard and rfc4180 keeps, and the file could be in either (\(choice.reason ?? ""))",
-                    location: at, hint: "choose one with --dialect: \(names.joined(separator: " or "))"))
-            record.unreadable.insert(field.key)
-            return
+            return CellText.Reading(
+                findings: [
+                    Finding(
+                        code: "csv.dialect-ambiguous",
+                        message:
+                            "\(field.key): the cell starts with ', which dialect excel drops as a formula guard and rfc4180 keeps, and the file could be in either (\(choice.reason ?? ""))",
+                        location: at, hint: "choose one with --dialect: \(names.joined(separator: " or "))")
+                ], unreadable: true)
         }
-        switch codec.value(of: cell.text, field: field) {
-        case .success(let value):
-            record[field.key] = value
-        case .failure(let error):
-            let code = field.type == .date ? "schema.date" : (field.type.isList ? "csv.list" : "schema.type")
-            findings.append(Finding(code: code, message: "\(field.key): \(error.message)", location: at))
-            record.unreadable.insert(field.key)
-        }
+        return codec.read(cell.text, field: field, location: at)
     }
 
     // MARK: Helpers
@@ -285,6 +187,9 @@ struct CSVTableReader {
     private func location(line: Int, column: Int) -> Location {
         Location(file: file, line: line, column: column)
     }
+
+    /// The file's name, without its folder.
+    private var fileName: String { String(file.split(separator: "/").last ?? Substring(file)) }
 
     private func headerRow(_ dialect: CSVDialect) -> String {
         spec.keys.joined(separator: String(Character(Unicode.Scalar(dialect.delimiter))))

@@ -4,7 +4,8 @@ public import RegionKit
 ///
 /// Numbers use the dialect's decimal mark; dates are ISO text as precise as they are known (`2019`, `2019-07`,
 /// `2019-10-03`); lists use `ListCell`; text is written as it is, except that the `excel` dialects guard cells
-/// that a spreadsheet would run as a formula (`FormulaGuard`). An empty cell is an absent value.
+/// that a spreadsheet would run as a formula (`FormulaGuard`). An empty cell is an absent value. Cells are read
+/// back by `CellText`, as in every tabular format.
 public struct CellCodec: Sendable {
     public let dialect: CSVDialect
 
@@ -25,45 +26,11 @@ public struct CellCodec: Sendable {
         }
     }
 
-    /// The value of a non-empty cell text of a field, or why it cannot be read.
-    public func value(of text: String, field: FieldSpec) -> Result<Value, ValueError> {
-        switch field.type {
-        case .number:
-            return number(text, field: field)
-        case .list:
-            let plain = unguarded(text)
-            switch ListCell.decode(plain) {
-            case .success(let items):
-                var values: [String] = []
-                for item in items {
-                    switch field.parseItem(item) {
-                    case .success(let value): values.append(value)
-                    case .failure(let error): return .failure(error)
-                    }
-                }
-                return .success(.list(values))
-            case .failure(let error):
-                return .failure(ValueError(field: field.key, message: error.message))
-            }
-        case .text, .date, .enumeration, .reference:
-            return field.parse(unguarded(text))
-        }
-    }
-
-    private func number(_ text: String, field: FieldSpec) -> Result<Value, ValueError> {
-        let mark = dialect.decimalMark
-        let other: Character = mark == "." ? "," : "."
-        if text.contains(other) {
-            return .failure(
-                ValueError(
-                    field: field.key,
-                    message: "'\(text)' is not a number: the decimal mark of dialect \(dialect) is '\(mark)', not '\(other)'"))
-        }
-        let plain = mark == "." ? text : text.replacing(String(mark), with: ".")
-        guard let number = FieldSpec.parseNumber(plain) else {
-            return .failure(ValueError(field: field.key, message: "'\(text)' is not a number"))
-        }
-        return .success(.number(number))
+    /// Reads a cell text as a value of `field`, as every tabular format does (`CellText`), after undoing the
+    /// dialect's formula guard; `location` names the cell in findings.
+    public func read(_ text: String, field: FieldSpec, location: Location) -> CellText.Reading {
+        let plain = field.type == .number ? text : unguarded(text)
+        return CellText(decimalMark: dialect.decimalMark).read(plain, field: field, location: location)
     }
 
     private func guarded(_ text: String) -> String {

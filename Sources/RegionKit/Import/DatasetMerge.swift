@@ -104,7 +104,8 @@ struct TableMerge {
         if edited == base || edited == current { return current }
         var result = current
         var fields: [ChangeSet.FieldChange] = []
-        for field in spec.keys {
+        // A field the file has no readable value for (an error says why) is no edit: it stays as it is.
+        for field in spec.keys where !edited.unreadable.contains(field) {
             let b = base[field]
             let c = current[field]
             let e = edited[field]

@@ -86,7 +86,9 @@ public struct ImportJob {
             { () -> Result<(ImportedDataset, [Finding]), RegionKitError> in
                 JobProgress.$observer.withValue(observer) {
                     Result { () throws(RegionKitError) in
-                        let imported = try importer.read(path, options: formatOptions)
+                        var imported = try importer.read(path, options: formatOptions)
+                        // Every format's line breaks read back as the dataset's one line break.
+                        imported.dataset = imported.dataset.withLineFeeds()
                         let findings = DatasetLoader().validate(
                             imported.dataset, path: path, sourceFolder: sourceFolder, decodeFindings: imported.findings
                         ).findings

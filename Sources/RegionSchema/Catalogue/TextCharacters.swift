@@ -1,11 +1,22 @@
 /// The characters a text value may not hold: those XML 1.0 cannot carry (C0 controls other than tab, line feed and
-/// carriage return, and U+FFFE, U+FFFF) and those it discourages (DEL and the C1 controls).
+/// carriage return, and U+FFFE, U+FFFF), those it discourages (DEL and the C1 controls), and the carriage return.
 ///
 /// XLSX, SVG and KML are XML, so such a character could not be exported without being dropped or changed; a value
 /// holding one is refused when the dataset is validated (`schema.character`), whatever format it came from.
+///
+/// The dataset has one line break, the line feed (`\n`): spreadsheets and editors turn `\r\n` into `\n` and back
+/// as they please, so a carriage return could not come back as it was. A text holding one is refused
+/// (`schema.line-break`); every import turns `\r\n` and `\r` into `\n` before validation.
 public enum TextCharacters {
-    /// The ECMA-262 character class of the refused characters, for JSON Schema patterns.
-    public static let refusedClass = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF"
+    /// The ECMA-262 character class of the refused characters, the carriage return included, for JSON Schema patterns.
+    public static let refusedClass = "\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF"
+
+    /// The position (1 for the first character) of the first carriage return in `text`, if it holds one.
+    public static func firstCarriageReturn(in text: String) -> Int? {
+        guard text.utf8.contains(13) else { return nil }
+        for (offset, character) in text.enumerated() where character.unicodeScalars.contains("\r") { return offset + 1 }
+        return nil
+    }
 
     /// An anchored ECMA-262 pattern that matches texts holding none of them.
     public static let allowedPattern = "^[^\(refusedClass)]*$"

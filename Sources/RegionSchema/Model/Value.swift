@@ -33,13 +33,14 @@ public enum Value: Sendable, Hashable {
         return nil
     }
 
-    /// The canonical text of the value as it appears in text formats; lists are joined with `; `.
+    /// The canonical text of the value as it appears in text cells; a list is encoded as `ListCell` says (items
+    /// joined with `; `, an item's own `;` and `\` escaped with `\`).
     public var canonicalText: String {
         switch self {
         case .text(let text): return text
         case .number(let number): return Value.format(number)
         case .date(let date): return date.description
-        case .list(let items): return items.joined(separator: "; ")
+        case .list(let items): return ListCell.encode(items)
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import RegionSchema
+import RegionKit
 
 /// Reads one cell as the value of its field, and reports what a spreadsheet did to it on the way.
 ///
@@ -14,15 +14,10 @@ import RegionSchema
 /// | a date serial in a date column without a date style | date | a year from 1000 to 9999 is read as that year (`xlsx.year-as-number`), other whole numbers as date serials (`xlsx.date-serial`), warnings |
 /// | a date where text is expected (Excel turned an entry into a date) | text, id, code, list | rejected, error `xlsx.date-in-text`: what was typed is lost |
 /// | a date with a time of day | date | the day is read, warning `xlsx.time-ignored` |
-/// | leading, trailing or non-breaking spaces | any | removed (non-breaking spaces become spaces), warning `xlsx.whitespace` |
-/// | smart quotes in an id, code, list member or reference | structured fields | straightened, warning `xlsx.smart-quotes` |
-/// | smart quotes where only the quote marks differ from the exported text | free text | the exported text is kept, warning `xlsx.smart-quotes` |
+/// | text in any cell: white space, smart quotes, lists, partial dates | any | as `CellText` reads every format's text cells |
 /// | a formula | any | its last computed value is read, warning `xlsx.formula`; none computed: error |
 /// | a number that equals the exported one to 15 significant digits | number | the exported number is kept, without a finding: spreadsheets keep no more digits |
 /// | an error value (`#N/A`) or TRUE/FALSE | any | rejected, error `xlsx.error-value` or `schema.type` |
-///
-/// Smart quotes in free text are otherwise kept as typed: the dataset quotes its sources verbatim, and they use
-/// typographic quotes.
 struct CellInterpreter {
     let dateSystem: DateSerial.System
 
@@ -152,101 +147,16 @@ struct CellInterpreter {
 
     // MARK: Text
 
+    /// A text cell is read as in every tabular format (`CellText`); a number typed as text is the workbook's own habit.
     private func readText(_ raw: String, exported: Value?, _ context: inout Context) -> Outcome {
-        let field = context.field
-        let text = Self.cleanedSpaces(raw)
-        if text != raw {
-            if text.isEmpty {
-                context.warn("xlsx.whitespace", "the cell holds only spaces; read as empty")
-                return context.outcome(nil)
-            }
-            context.warn("xlsx.whitespace", "'\(raw)' has \(Self.spaceKinds(raw)); read as '\(text)'")
+        let reading = CellText().read(raw, field: context.field, location: context.location, exported: exported)
+        context.findings += reading.findings
+        context.failed = context.failed || reading.unreadable
+        if context.field.type == .number, case .number(let number)? = reading.value {
+            context.warn(
+                "xlsx.text-as-number", "'\(CellText.trimmed(raw))' is stored as text; read as the number \(Value.format(number))")
         }
-        if text.isEmpty { return context.outcome(nil) }
-        switch field.type {
-        case .number:
-            guard let number = FieldSpec.parseNumber(text) else {
-                context.error(
-                    "schema.type", "'\(text)' is not a number",
-                    hint: "type the number alone, without thousands separators, with a point for decimals")
-                return context.outcome(nil)
-            }
-            context.warn("xlsx.text-as-number", "'\(text)' is stored as text; read as the number \(Value.format(number))")
-            return context.outcome(.number(number))
-        case .date:
-            guard let date = PartialDate(iso: text) else {
-                context.error(
-                    "schema.date", "'\(text)' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
-                    hint: "type a full date as YYYY-MM-DD (or use a date cell), a month as YYYY-MM, a year as YYYY")
-                return context.outcome(nil)
-            }
-            return context.outcome(.date(date))
-        case .list(let element):
-            var items = text.split(separator: ";").map { Self.cleanedSpaces(String($0)) }.filter { !$0.isEmpty }
-            if element != .text {
-                items = items.map { straightened($0, &context) }
-            }
-            return context.outcome(.list(items))
-        case .enumeration, .reference:
-            let straight = straightened(text, &context)
-            return context.outcome(.text(straight))
-        case .text:
-            if field.pattern != nil {
-                let straight = straightened(text, &context)
-                return context.outcome(.text(straight))
-            }
-            if case .text(let before)? = exported, before != text, Self.straight(before) == Self.straight(text) {
-                context.warn(
-                    "xlsx.smart-quotes", "only the quote marks differ from the exported text; the exported text is kept",
-                    hint: "Excel's AutoCorrect replaces straight quotes with typographic ones as you type")
-                return context.outcome(.text(before))
-            }
-            return context.outcome(.text(text))
-        }
-    }
-
-    private func straightened(_ text: String, _ context: inout Context) -> String {
-        let straight = Self.straight(text)
-        if straight != text {
-            context.warn("xlsx.smart-quotes", "'\(text)' has typographic quotes; read as '\(straight)'")
-        }
-        return straight
-    }
-
-    /// The text with typographic quotes replaced by straight ones.
-    static func straight(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { smartQuotes[$0] != nil }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(smartQuotes[scalar] ?? scalar) }
-        return String(scalars)
-    }
-
-    private static let smartQuotes: [Unicode.Scalar: Unicode.Scalar] = [
-        "\u{2018}": "'", "\u{2019}": "'", "\u{201A}": "'", "\u{201B}": "'",
-        "\u{201C}": "\"", "\u{201D}": "\"", "\u{201E}": "\"", "\u{201F}": "\"",
-    ]
-
-    /// The text with non-breaking and other fixed-width spaces made spaces, and white space around it removed.
-    static func cleanedSpaces(_ text: String) -> String {
-        let clean =
-            text.first?.isWhitespace != true && text.last?.isWhitespace != true
-            && !text.unicodeScalars.contains(where: { $0.value >= 0xA0 && nonBreakingSpaces.contains($0) })
-        if clean { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            scalars.append(nonBreakingSpaces.contains(scalar) ? " " : scalar)
-        }
-        return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static let nonBreakingSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{2007}", "\u{202F}", "\u{2060}", "\u{FEFF}"]
-
-    private static func spaceKinds(_ raw: String) -> String {
-        var kinds: [String] = []
-        if raw.unicodeScalars.contains(where: { nonBreakingSpaces.contains($0) }) { kinds.append("non-breaking spaces") }
-        if raw.first?.isWhitespace == true { kinds.append("leading spaces") }
-        if raw.last?.isWhitespace == true { kinds.append("trailing spaces") }
-        return kinds.isEmpty ? "spaces" : kinds.joined(separator: " and ")
+        return context.outcome(reading.value)
     }
 
     /// The field and cell a reading is about, and the findings it gathers.

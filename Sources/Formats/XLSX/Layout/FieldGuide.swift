@@ -12,7 +12,8 @@ enum FieldGuide {
     static func shape(_ field: FieldSpec) -> String {
         switch field.type {
         case .list(let element):
-            return "One or more " + items(element, field) + ", separated by semicolons ('a; b')."
+            return "One or more " + items(element, field) + ", separated by semicolons ('a; b'); type a ';' or '\\' "
+                + "inside an item as '\\;' or '\\\\' ('food\\; drink' is one item)."
         default:
             return single(field.type, field)
         }

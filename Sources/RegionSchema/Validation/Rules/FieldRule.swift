@@ -91,6 +91,14 @@ public struct FieldRule: DatasetRule {
                     "remove it; line breaks and tabs are allowed"
                 ))
         }
+        if let position = TextCharacters.firstCarriageReturn(in: text) {
+            problems.append(
+                (
+                    "line-break",
+                    "the text holds a carriage return (character \(position)); the dataset writes every line break as a line feed",
+                    "replace '\\r\\n' and '\\r' with '\\n' (an import does this itself)"
+                ))
+        }
         if let maxLength = field.maxLength, text.utf8.count > maxLength, text.count > maxLength {
             problems.append(("length", "the text has \(text.count) characters; at most \(maxLength) are allowed", nil))
         }

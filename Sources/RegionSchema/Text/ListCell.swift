@@ -1,6 +1,6 @@
-/// How a list value is written in one CSV cell, so that it reads back unambiguously.
+/// How a list value is written in one text cell (a CSV field, a workbook cell), so that it reads back unambiguously.
 ///
-/// Items are joined by `; ` (a semicolon and a space). An item's own `;` is written `\;` and its own `\` is
+/// Every tabular format uses this one encoding. Items are joined by `; ` (a semicolon and a space). An item's own `;` is written `\;` and its own `\` is
 /// written `\\`. Reading splits at every `;` that has no `\` before it, drops the spaces around each item and
 /// undoes the two escapes; a `\` before any other character is kept as it is. `oil and gas; energy` is two
 /// items; `a\; b` is the single item `a; b`.
@@ -45,7 +45,7 @@ public enum ListCell {
     }
 
     /// An item with its `\` and `;` escaped.
-    static func escape(_ item: String) -> String {
+    public static func escape(_ item: String) -> String {
         guard item.unicodeScalars.contains(where: { $0 == ";" || $0 == "\\" }) else { return item }
         var escaped = String.UnicodeScalarView()
         for scalar in item.unicodeScalars {
