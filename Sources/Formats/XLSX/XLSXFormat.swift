@@ -2,6 +2,8 @@ public import RegionKit
 
 /// A workbook for analysts to edit in Excel or LibreOffice, and its reimport: sheets per table with dropdowns and
 /// validations from the schema, and a hidden export record so that an import finds every change and can merge.
+/// The import also reads a workbook saved macro-enabled (`.xlsm`, its macros never run) or as a template
+/// (`.xltx`, `.xltm`).
 public struct XLSXFormat: DatasetExporter, DatasetImporter {
     public static let id = "xlsx"
 
@@ -11,7 +13,7 @@ public struct XLSXFormat: DatasetExporter, DatasetImporter {
         FormatDescriptor(
             id: Self.id, name: "XLSX workbook",
             summary: "A workbook to edit in Excel or LibreOffice: one sheet per table, dropdowns and validations, reimported cell by cell.",
-            fileExtensions: ["xlsx"],
+            fileExtensions: ["xlsx", "xlsm", "xltx", "xltm"],
             capabilities: [.export, .import, .streaming],
             options: [
                 FormatOption(

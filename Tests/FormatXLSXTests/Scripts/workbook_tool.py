@@ -3,9 +3,14 @@
     workbook_tool.py inspect FILE               prints what openpyxl and calamine see, as JSON
     workbook_tool.py edit SCENARIO IN OUT       makes the edits of a scenario, as a person would, and saves OUT
     workbook_tool.py damage KIND IN OUT         writes a broken variant of a workbook (bad input tests)
+    workbook_tool.py repackage KIND IN OUT      writes the workbook as another producer packages it (see REPACKAGINGS)
+    workbook_tool.py sheets READER FILE         prints the sheet names and each sheet's row count as READER
+                                                (openpyxl or calamine) reads them, as JSON
 """
 
 import json
+import posixpath
+import re
 import shutil
 import sys
 import zipfile
@@ -162,6 +167,118 @@ def damage(kind, source, target):
             zout.writestr(item, data)
 
 
+MAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+MACRO_MAIN_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+VBA_TYPE = "application/vnd.ms-office.vbaProject"
+VBA_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+# The first bytes of a compound file, as a real vbaProject.bin starts, then filler: a stand-in that is never run.
+DUMMY_VBA = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504 + b"Attribute VB_Name = \"Module1\"\n"
+
+REPACKAGINGS = {
+    "xlsm": "macro-enabled, as Excel saves a .xlsm: the macro main content type, xl/vbaProject.bin and its relationship",
+    "backslash": "every entry name with \\ between folders (xl\\workbook.xml), as some Windows tools write them",
+    "moved-workbook": "the workbook part at book/main.xml, found through _rels/.rels; its relationships point back into "
+    "xl/ with relative (../xl/worksheets/...) and absolute (/xl/styles.xml) targets",
+    "parent-entry": "an extra entry named ..\\evil.xml",
+    "rooted-entry": "an extra entry named \\abs.xml",
+    "drive-entry": "an extra entry named C:\\evil.xml",
+    "both-separators": "xl\\workbook.xml besides xl/workbook.xml: two entries that name one part",
+}
+
+
+def relationship_targets(xml, rewrite):
+    """The relationships part `xml` with each internal Target passed through rewrite(target)."""
+    def one(match):
+        element = match.group(0)
+        if 'TargetMode="External"' in element:
+            return element
+        return re.sub(r'Target="([^"]*)"', lambda m: f'Target="{rewrite(m.group(1))}"', element)
+    return re.sub(r"<Relationship [^>]*>", one, xml)
+
+
+def repackage(kind, source, target):
+    if kind not in REPACKAGINGS:
+        raise SystemExit(f"unknown repackaging {kind!r}; known: {', '.join(REPACKAGINGS)}")
+    with zipfile.ZipFile(source) as zin:
+        parts = [(item.filename, zin.read(item.filename)) for item in zin.infolist()]
+    names = [name for name, _ in parts]
+    if "xl/workbook.xml" not in names:
+        raise SystemExit(f"{source} has no xl/workbook.xml to repackage")
+    out = []
+    if kind == "xlsm":
+        for name, data in parts:
+            if name == "[Content_Types].xml":
+                text = data.decode()
+                if MAIN_TYPE not in text:
+                    raise SystemExit("[Content_Types].xml has no workbook main content type")
+                text = text.replace(MAIN_TYPE, MACRO_MAIN_TYPE)
+                text = text.replace("<Default ", f'<Default Extension="bin" ContentType="{VBA_TYPE}"/><Default ', 1)
+                data = text.encode()
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.decode().replace(
+                    "</Relationships>",
+                    f'<Relationship Id="rIdVBA1" Type="{VBA_RELATIONSHIP}" Target="vbaProject.bin"/></Relationships>',
+                ).encode()
+            out.append((name, data))
+        out.append(("xl/vbaProject.bin", DUMMY_VBA))
+    elif kind == "backslash":
+        out = [(name.replace("/", "\\"), data) for name, data in parts]
+    elif kind == "moved-workbook":
+        def from_book(part):
+            # Worksheets by a relative target that climbs out of book/, everything else by an absolute one.
+            if part.startswith("xl/worksheets/"):
+                return posixpath.relpath(part, "book")
+            return "/" + part
+        for name, data in parts:
+            if name == "xl/workbook.xml":
+                name = "book/main.xml"
+            elif name == "xl/_rels/workbook.xml.rels":
+                name = "book/_rels/main.xml.rels"
+                data = relationship_targets(
+                    data.decode(),
+                    lambda t: from_book(t[1:] if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))),
+                ).encode()
+            elif name == "_rels/.rels":
+                data = relationship_targets(
+                    data.decode(), lambda t: "book/main.xml" if t.lstrip("/") == "xl/workbook.xml" else t
+                ).encode()
+            elif name == "[Content_Types].xml":
+                data = data.replace(b'PartName="/xl/workbook.xml"', b'PartName="/book/main.xml"')
+            out.append((name, data))
+        if not any(name == "book/main.xml" for name, _ in out) or b"book/main.xml" not in dict(out)["_rels/.rels"]:
+            raise SystemExit("the workbook part was not moved")
+    else:
+        extra = {
+            "parent-entry": "..\\evil.xml",
+            "rooted-entry": "\\abs.xml",
+            "drive-entry": "C:\\evil.xml",
+            "both-separators": "xl\\workbook.xml",
+        }[kind]
+        out = parts + [(extra, dict(parts)["xl/workbook.xml"] if kind == "both-separators" else b"<evil/>")]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in out:
+            # A ZipInfo keeps the name as given: on Linux, zipfile turns no \\ into /.
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, data)
+    with zipfile.ZipFile(target) as check:
+        written = [item.filename for item in check.infolist()]
+    if written != [name for name, _ in out]:
+        raise SystemExit(f"zipfile changed the entry names: {written}")
+
+
+def sheets(reader, path):
+    if reader == "openpyxl":
+        book = openpyxl.load_workbook(path)
+        rows = {sheet.title: sheet.max_row for sheet in book.worksheets}
+    elif reader == "calamine":
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        rows = {name: len(book.get_sheet_by_name(name).to_python()) for name in book.sheet_names}
+    else:
+        raise SystemExit(f"unknown reader {reader!r}")
+    print(json.dumps({"order": list(rows), "rows": rows}))
+
+
 def main(arguments):
     if len(arguments) >= 2 and arguments[0] == "inspect":
         inspect(arguments[1])
@@ -169,6 +286,10 @@ def main(arguments):
         edit(*arguments[1:])
     elif len(arguments) == 4 and arguments[0] == "damage":
         damage(*arguments[1:])
+    elif len(arguments) == 4 and arguments[0] == "repackage":
+        repackage(*arguments[1:])
+    elif len(arguments) == 3 and arguments[0] == "sheets":
+        sheets(*arguments[1:])
     else:
         raise SystemExit(__doc__)
 

@@ -5,6 +5,7 @@ import RegionYAML
 /// cell's value checked against its field, and the export record read for the merge base and the rows' export ids.
 ///
 /// Problems in the content are findings located by cell (`Memberships!D7`); the schema rules are run by the caller.
+/// Macros (in a `.xlsm`) are never read or run; a note says the workbook has them.
 /// A file that is not a workbook, lacks a table sheet or a sheet's key column, or is damaged throws.
 struct WorkbookImporter {
     func read(_ path: String) throws(RegionKitError) -> ImportedDataset {
@@ -13,6 +14,14 @@ struct WorkbookImporter {
         let strings = try SharedStringTable.read(index.sharedStringsPart, in: package)
         let styles = try CellStyles.read(index.stylesPart, in: package)
         var findings: [Finding] = []
+        if let macros = index.macroPart {
+            findings.append(
+                Finding(
+                    code: "xlsx.macros", severity: .note,
+                    message:
+                        "the workbook holds macros (\(macros)); they were neither read nor run: only the cells' values are imported",
+                    location: Location(file: path)))
+        }
 
         let record = try readRecord(index, package, strings, styles, &findings)
         let base = record.flatMap { decodeBase($0, path: path, findings: &findings) }

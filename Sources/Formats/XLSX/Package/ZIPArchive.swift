@@ -5,7 +5,8 @@ import RegionKit
 /// duplicate names, even in another case, since part names are case-insensitive; no absolute names or `..`; no
 /// overlapping entries; at most `PackageLimits.maximumEntries`), and each part inflated chunk by chunk within the
 /// sizes its entry declares and the bounds of `PackageLimits`. Compressed input is never read past its entry, so a
-/// stream cut short is an error, not a wait. ZIP64 sizes and offsets are read.
+/// stream cut short is an error, not a wait. ZIP64 sizes and offsets are read. A `\` in an entry name is read as
+/// `/` (after the name is checked), as some Windows tools separate folders with it.
 final class ZIPArchive {
     /// The file as the user named it, for messages.
     let path: String
@@ -13,7 +14,7 @@ final class ZIPArchive {
     private let file: FileHandle
     /// Where the central directory starts: no entry's data may run into it.
     private let directoryOffset: UInt64
-    /// The entries by their name in lower case.
+    /// The entries by their part name (`\` read as `/`) in lower case.
     private let entries: [String: ZIPEntry]
     /// Bytes inflated so far, from every part read.
     private var inflatedTotal: UInt64 = 0
@@ -53,7 +54,8 @@ final class ZIPArchive {
         try? file.close()
     }
 
-    /// The entry named `name`, compared without case as part names are.
+    /// The entry whose part name is `name` (`xl/workbook.xml` finds an entry spelled `xl\workbook.xml` too),
+    /// compared without case as part names are.
     func entry(named name: String) -> ZIPEntry? {
         entries[name.lowercased()]
     }
@@ -275,7 +277,7 @@ final class ZIPArchive {
             let entry = ZIPEntry(
                 name: name, method: uint16(bytes, offset + 10), flags: uint16(bytes, offset + 8), crc32: uint32(bytes, offset + 16),
                 compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed, localHeaderOffset: sizes.local)
-            let key = name.lowercased()
+            let key = entry.partName.lowercased()
             if let first = entries[key] {
                 let names =
                     first.name == name

@@ -6,7 +6,7 @@ struct ZIPEntry: Sendable {
         case deflated = 8
     }
 
-    /// The name as the package spells it.
+    /// The name as the package spells it, for messages.
     let name: String
     /// The compression method number; only `Method`'s are read.
     let method: UInt16
@@ -21,11 +21,19 @@ struct ZIPEntry: Sendable {
     /// Whether the entry's data is encrypted (ZIP's own encryption, which workbooks never use).
     var isEncrypted: Bool { flags & 1 != 0 }
 
+    /// The part name: the name with each `\` read as `/`, since some Windows tools write `xl\workbook.xml`.
+    var partName: String { Self.partName(name) }
+
     /// Whether the name is a folder rather than a part.
-    var isFolder: Bool { name.hasSuffix("/") }
+    var isFolder: Bool { partName.hasSuffix("/") }
 
     /// The name for a message: control characters shown as `?`, and cut after 120 characters.
     var shownName: String { Self.shown(name) }
+
+    /// A name with each `\` read as `/`; a ZIP name's separator is `/`, and no part name holds a `\`.
+    static func partName(_ name: String) -> String {
+        name.contains("\\") ? String(name.map { $0 == "\\" ? "/" : $0 }) : name
+    }
 
     /// A name fit for a message: control characters shown as `?`, and cut after 120 characters.
     static func shown(_ name: String) -> String {
@@ -34,7 +42,8 @@ struct ZIPEntry: Sendable {
     }
 
     /// Why a name must not be in a package, or nil: a name that is absolute, climbs out of its folder with `..`, or
-    /// holds a NUL is what a file made to write outside its folder has; no workbook part is named so.
+    /// holds a NUL is what a file made to write outside its folder has; no workbook part is named so. `\` counts as
+    /// a separator here as in `partName`, so `..\evil.xml`, `\evil.xml` and `C:\evil.xml` are refused too.
     static func problem(with name: String) -> String? {
         if name.isEmpty { return "an entry with an empty name" }
         if name.utf8.contains(0) { return "an entry whose name holds a NUL byte ('\(shown(name))')" }

@@ -1,7 +1,8 @@
 import RegionKit
 
-/// What `xl/workbook.xml` and its relationships say: the sheets in tab order with their parts, the date system, and
-/// where the shared strings and styles are.
+/// What the workbook part and its relationships say: the sheets in tab order with their parts, the date system, and
+/// where the shared strings and styles are. Every part is found through the package's relationships, as Office Open
+/// XML says, so a workbook part that is not `xl/workbook.xml` is read as well.
 struct WorkbookIndex {
     struct Sheet {
         let name: String
@@ -11,18 +12,20 @@ struct WorkbookIndex {
         let hidden: Bool
     }
 
+    /// The workbook part, such as `xl/workbook.xml`.
     let workbookPart: String
     let sheets: [Sheet]
     let dateSystem: DateSerial.System
     let sharedStringsPart: String?
     let stylesPart: String?
+    /// The macro project part (`xl/vbaProject.bin` in a `.xlsm`), which is never read, let alone run.
+    let macroPart: String?
+
+    /// The fallback when a package's root relationships name no workbook part: where Excel and LibreOffice put it.
+    static let usualWorkbookPart = "xl/workbook.xml"
 
     static func read(_ package: WorkbookPackage) throws(RegionKitError) -> WorkbookIndex {
-        let root = try Relationships.of("", in: package)
-        let workbookPart = root.target(ofKind: "officeDocument") ?? "xl/workbook.xml"
-        guard package.contains(workbookPart) else {
-            throw RegionKitError(.unsupported, "\(package.path): is a ZIP package but not an XLSX workbook (it has no \(workbookPart))")
-        }
+        let workbookPart = try locateWorkbookPart(in: package)
         let handler = Handler()
         try package.parse(workbookPart, with: handler)
         let relationships = try Relationships.of(workbookPart, in: package)
@@ -36,7 +39,34 @@ struct WorkbookIndex {
         return WorkbookIndex(
             workbookPart: workbookPart, sheets: sheets, dateSystem: handler.date1904 ? .base1904 : .base1900,
             sharedStringsPart: relationships.target(ofKind: "sharedStrings").flatMap { package.contains($0) ? $0 : nil },
-            stylesPart: relationships.target(ofKind: "styles").flatMap { package.contains($0) ? $0 : nil })
+            stylesPart: relationships.target(ofKind: "styles").flatMap { package.contains($0) ? $0 : nil },
+            macroPart: relationships.target(ofKind: "vbaProject").flatMap { package.contains($0) ? $0 : nil })
+    }
+
+    /// The workbook part: the target of the package's `officeDocument` relationship (in `_rels/.rels`), or
+    /// `xl/workbook.xml` when the package has no such relationship. A package without it is not a workbook: an
+    /// OpenDocument file, which says so in its `mimetype` part, or some other ZIP package.
+    static func locateWorkbookPart(in package: WorkbookPackage) throws(RegionKitError) -> String {
+        let root = try Relationships.of("", in: package)
+        if let target = root.target(ofKind: "officeDocument") {
+            guard package.contains(target) else {
+                throw RegionKitError(
+                    .unsupported,
+                    "\(package.path): is a ZIP package but not an XLSX workbook: its relationships (_rels/.rels) name the workbook part \(target), which it does not have"
+                )
+            }
+            return target
+        }
+        if package.contains(usualWorkbookPart) { return usualWorkbookPart }
+        if let mimetype = try package.text(of: "mimetype"), mimetype.hasPrefix("application/vnd.oasis.opendocument") {
+            throw RegionKitError(
+                .unsupported,
+                "\(package.path): is an OpenDocument file (\(mimetype)), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)")
+        }
+        throw RegionKitError(
+            .unsupported,
+            "\(package.path): is a ZIP package but not an XLSX workbook (it has no workbook part: no officeDocument relationship in _rels/.rels, and no \(usualWorkbookPart))"
+        )
     }
 
     /// The sheet with a name, exactly.

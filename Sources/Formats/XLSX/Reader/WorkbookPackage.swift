@@ -12,7 +12,8 @@ final class WorkbookPackage {
     /// which Excel stores as a compound file holding `EncryptionInfo` and `EncryptedPackage` streams.
     private static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
-    /// Opens the package; a file that is not a ZIP package, or is an OpenDocument one, is a `RegionKitError`.
+    /// Opens the package; a file that is not a ZIP package is a `RegionKitError`. Whether the package is a workbook
+    /// (rather than an OpenDocument file or another ZIP package) is for `WorkbookIndex` to find.
     init(path: String, limits: PackageLimits = PackageLimits()) throws(RegionKitError) {
         self.path = path
         let head = try Self.head(of: path)
@@ -29,13 +30,6 @@ final class WorkbookPackage {
             )
         }
         archive = try ZIPArchive(path: path, limits: limits)
-        if !contains("xl/workbook.xml"), let mimetype = try text(of: "mimetype"),
-            mimetype.hasPrefix("application/vnd.oasis.opendocument")
-        {
-            throw RegionKitError(
-                .unsupported,
-                "\(path): is an OpenDocument file (\(mimetype)), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)")
-        }
     }
 
     private static func head(of path: String) throws(RegionKitError) -> [UInt8] {
