@@ -72,6 +72,23 @@ import Testing
                 workbook,
             ])
         #expect(cell.stdout == "metals\\; and their derivatives; x\\\\\\;y; back\\\\slash; machinery, equipment and vehicles; food products; raw agricultural materials\n")
+        // The README sheet and the column's input message say how to type such an item.
+        let guide = try ProgramRun.tool(
+            "python3",
+            [
+                "-c",
+                """
+                import openpyxl, sys
+                book = openpyxl.load_workbook(sys.argv[1])
+                print([c.value for row in book['README'].iter_rows() for c in row if c.value and 'backslash' in str(c.value)][0])
+                print([v.prompt for v in book['Trade'].data_validations.dataValidation if 'D' in str(v.sqref)][0])
+                """,
+                workbook,
+            ])
+        let lines = guide.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(guide.stdout)\(guide.stderr)")
+        #expect(lines.first?.contains("'food products\\; chemicals' is one item") == true, "\(lines)")
+        #expect(lines.last?.contains("type a ';' or '\\' inside an item as '\\;' or '\\\\'") == true, "\(lines)")
     }
 
     /// A carriage return has no place in the dataset: validation refuses it, and an import reads `\r\n` as `\n`.

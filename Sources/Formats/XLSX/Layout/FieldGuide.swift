@@ -12,8 +12,10 @@ enum FieldGuide {
     static func shape(_ field: FieldSpec) -> String {
         switch field.type {
         case .list(let element):
-            return "One or more " + items(element, field) + ", separated by semicolons ('a; b'); type a ';' or '\\' "
-                + "inside an item as '\\;' or '\\\\' ('food\\; drink' is one item)."
+            let list = "One or more " + items(element, field) + ", separated by semicolons ('a; b')"
+            // Only free-text items can hold a ';' or a '\': closed-list values and ids never do.
+            guard element == .text else { return list + "." }
+            return list + "; type a ';' or '\\' inside an item as '\\;' or '\\\\' ('food\\; drink' is one item)."
         default:
             return single(field.type, field)
         }

@@ -32,7 +32,10 @@ struct ReadmeSheet {
                 .body,
                 "• Dates: a full date as a date cell or as text YYYY-MM-DD. When only the year or the month is known, type it as text: 2019 or 2019-07."
             ),
-            (.body, "• Lists (areas, countries, goods): separate the items with semicolons, for example 'energy; trade'."),
+            (
+                .body,
+                "• Lists (areas, countries, goods): separate the items with semicolons, for example 'energy; trade'. To type a semicolon or a backslash inside an item, put a backslash before it: 'food products\\; chemicals' is one item."
+            ),
             (.body, "• Numbers as numbers. Ids and ISO codes as text, exactly as shown (KAZ, uzb-csto-1999)."),
             (.body, "• Leave a cell empty when the value is unknown; never type n/a, - or 0 instead."),
             (
