@@ -62,6 +62,19 @@ struct HeaderMap {
                     location: location(column),
                     hint: "keep the comment of a column's title: it names the field, wherever the column moves"))
         }
+        // A header row whose titles name no field at all, while comments still name the columns, is a row of data
+        // pasted over the titles: its values would be read as titles and lost.
+        let written = titles.keys.sorted().compactMap { titles[$0] }.filter { !$0.trimmingSpaces.isEmpty }
+        if !written.isEmpty && !written.contains(where: { Self.key(forTitle: $0, in: table) != nil }) {
+            let shown = written.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (written.count > 3 ? ", …" : "")
+            findings.append(
+                Finding(
+                    code: "xlsx.header-overwritten",
+                    message:
+                        "\(table.id): the header row names none of the fields (it holds \(shown)); it looks overwritten by a row of data, whose values would not be imported",
+                    location: location(candidates.first ?? 1),
+                    hint: "put the column titles back in row \(header.number) (export again to see them), and the row of data below them"))
+        }
         for column in candidates where keys[column] == nil {
             let title = titles[column] ?? ""
             guard !title.trimmingSpaces.isEmpty else { continue }
