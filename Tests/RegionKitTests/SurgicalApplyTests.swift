@@ -154,6 +154,17 @@ import Testing
         #expect(try written() == edited)
     }
 
+    /// A table whose rows are all removed is written `table: []`; the comment after it stays.
+    @Test func aTableLeftWithoutRowsIsWrittenEmpty() throws {
+        let dataset = try annotated()
+        let start = try #require(dataset.range(of: "bases:\n"))
+        let end = try #require(dataset.range(of: "# End of the dataset.\n"))
+        let edited = dataset.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "bases: []\n")
+        let outcome = try apply(edited, to: dataset, allowDeletions: true)
+        #expect(outcome.changes.summary == "0 added, 2 removed, 0 changed")
+        #expect(try written() == edited)
+    }
+
     /// On a file in canonical form, an apply writes exactly the merged dataset's canonical text, whatever it changes:
     /// rows rewritten one by one are the bytes the whole writer gives them.
     @Test func onACanonicalFileTheResultIsTheCanonicalText() throws {
