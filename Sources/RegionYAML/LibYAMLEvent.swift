@@ -18,6 +18,9 @@ struct LibYAMLEvent {
     var kind: Kind
     /// Where the event starts.
     var mark: YAMLMark
+    /// Where the event ends: past the last character of its token (the same place as `mark` for a token libyaml
+    /// inserts, such as the end of a block collection, or for an empty scalar).
+    var end: YAMLMark
     /// The node's explicit tag, for scalar and collection-start events.
     var tag: String?
     /// The node's anchor, or the alias's target, when there is one.

@@ -105,17 +105,18 @@ final class LibYAMLParser {
         let end = event.end_mark
         lastEnd = InputPositions.Position(
             offset: positions.offset(ofIndex: end.index), index: end.index, line: end.line + 1, column: end.column + 1)
+        let endMark = YAMLMark(line: lastEnd.line, column: lastEnd.column, offset: lastEnd.offset)
         switch event.type {
         case YAML_STREAM_START_EVENT:
-            return LibYAMLEvent(kind: .streamStart, mark: mark)
+            return LibYAMLEvent(kind: .streamStart, mark: mark, end: endMark)
         case YAML_STREAM_END_EVENT:
-            return LibYAMLEvent(kind: .streamEnd, mark: mark)
+            return LibYAMLEvent(kind: .streamEnd, mark: mark, end: endMark)
         case YAML_DOCUMENT_START_EVENT:
-            return LibYAMLEvent(kind: .documentStart, mark: mark)
+            return LibYAMLEvent(kind: .documentStart, mark: mark, end: endMark)
         case YAML_DOCUMENT_END_EVENT:
-            return LibYAMLEvent(kind: .documentEnd, mark: mark)
+            return LibYAMLEvent(kind: .documentEnd, mark: mark, end: endMark)
         case YAML_ALIAS_EVENT:
-            return LibYAMLEvent(kind: .alias, mark: mark, anchor: Self.string(event.data.alias.anchor))
+            return LibYAMLEvent(kind: .alias, mark: mark, end: endMark, anchor: Self.string(event.data.alias.anchor))
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             guard scalar.length <= maxScalarBytes else {
@@ -129,22 +130,22 @@ final class LibYAMLParser {
                     String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
                 } ?? ""
             return LibYAMLEvent(
-                kind: .scalar(value, Self.style(scalar.style)), mark: mark,
+                kind: .scalar(value, Self.style(scalar.style)), mark: mark, end: endMark,
                 tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             return LibYAMLEvent(
-                kind: .sequenceStart, mark: mark,
+                kind: .sequenceStart, mark: mark, end: endMark,
                 tag: Self.string(start.tag), anchor: Self.string(start.anchor))
         case YAML_SEQUENCE_END_EVENT:
-            return LibYAMLEvent(kind: .sequenceEnd, mark: mark)
+            return LibYAMLEvent(kind: .sequenceEnd, mark: mark, end: endMark)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             return LibYAMLEvent(
-                kind: .mappingStart, mark: mark,
+                kind: .mappingStart, mark: mark, end: endMark,
                 tag: Self.string(start.tag), anchor: Self.string(start.anchor))
         case YAML_MAPPING_END_EVENT:
-            return LibYAMLEvent(kind: .mappingEnd, mark: mark)
+            return LibYAMLEvent(kind: .mappingEnd, mark: mark, end: endMark)
         default:
             throw error(.parser, "unexpected event from libyaml (type \(event.type.rawValue))", at: mark)
         }

@@ -36,21 +36,21 @@ struct YAMLDocumentEvents {
                 throw parser.error(.aliasNotAllowed, "aliases are not allowed (alias '*\(event.anchor ?? "")')", at: event.mark)
             case .scalar(let value, let style):
                 try countNode(event)
-                return YAMLNodeEvent(kind: .scalar(value, style), mark: event.mark, tag: event.tag)
+                return YAMLNodeEvent(kind: .scalar(value, style), mark: event.mark, end: event.end, tag: event.tag)
             case .sequenceStart:
                 try countNode(event)
                 try open(event)
-                return YAMLNodeEvent(kind: .sequenceStart, mark: event.mark, tag: event.tag)
+                return YAMLNodeEvent(kind: .sequenceStart, mark: event.mark, end: event.end, tag: event.tag)
             case .mappingStart:
                 try countNode(event)
                 try open(event)
-                return YAMLNodeEvent(kind: .mappingStart, mark: event.mark, tag: event.tag)
+                return YAMLNodeEvent(kind: .mappingStart, mark: event.mark, end: event.end, tag: event.tag)
             case .sequenceEnd:
                 depth -= 1
-                return YAMLNodeEvent(kind: .sequenceEnd, mark: event.mark)
+                return YAMLNodeEvent(kind: .sequenceEnd, mark: event.mark, end: event.end)
             case .mappingEnd:
                 depth -= 1
-                return YAMLNodeEvent(kind: .mappingEnd, mark: event.mark)
+                return YAMLNodeEvent(kind: .mappingEnd, mark: event.mark, end: event.end)
             }
         }
     }

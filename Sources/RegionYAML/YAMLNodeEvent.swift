@@ -13,6 +13,8 @@ struct YAMLNodeEvent {
     var kind: Kind
     /// Where the node starts (for an end, where the end is).
     var mark: YAMLMark
+    /// Where the event's token ends (see `LibYAMLEvent.end`).
+    var end: YAMLMark
     /// The node's explicit tag, for scalars and collection starts.
     var tag: String?
 

@@ -61,6 +61,31 @@ import Testing
         #expect(again.stdout.hasSuffix("no changes: the file matches the dataset\n"))
     }
 
+    /// Comments and blank lines added to the canonical file by hand survive an apply: the file's lines after it are
+    /// its lines before, in order, but for the one changed line.
+    @Test func applyRewritesOnlyTheChangedLines() throws {
+        let (folder, dataset) = try scratchDataset()
+        try edit(
+            dataset, to: dataset,
+            [
+                ("regionkit: \"1\"\n", "# Reviewed by the team on 2026-11-30.\nregionkit: \"1\"\n"),
+                ("- id: KGZ\n", "\n# Names as the article gives them.\n- id: KGZ\n"),
+            ])
+        let before = try String(contentsOfFile: dataset, encoding: .utf8)
+        let edited = folder + "/central-asia/edited.yaml"
+        try edit(dataset, to: edited, [("  name: Kyrgyzstan\n", "  name: Kyrgyz Republic\n")])
+        let run = try RegionKitBinary.run(["import", edited, "--dataset", dataset, "--apply"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasSuffix("0 added, 0 removed, 1 changed: applied to \(dataset)\n"))
+        #expect(!run.stdout.contains("import.rewritten"))
+        let old = before.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = try String(contentsOfFile: dataset, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try #require(new.count == old.count, "the apply added or removed lines")
+        let differing = zip(old, new).enumerated().filter { $0.element.0 != $0.element.1 }
+        #expect(differing.map { [String($0.element.0), String($0.element.1)] } == [["  name: Kyrgyzstan", "  name: Kyrgyz Republic"]])
+        #expect(Repository.files(under: folder + "/central-asia").filter { $0.hasPrefix(".") || $0.hasSuffix(".lock") } == [])
+    }
+
     @Test func deletionsNeedTheirFlag() throws {
         let (folder, dataset) = try scratchDataset()
         let edited = folder + "/central-asia/edited.yaml"

@@ -60,13 +60,13 @@ enum WorkbookTools {
         return folder + "/xlsx/\(name).xlsx"
     }
 
-    /// `regionkit import --format json` of a workbook against a dataset.
+    /// `regionkit import --format json` of a workbook against a dataset. Throws, with what the import printed, when
+    /// its report is not a JSON object with `changes`, `conflicts` and `findings` lists.
     static func importJSON(_ workbook: String, dataset: String, _ extra: [String] = []) throws -> (
         status: Int32, report: ImportSummary, stderr: String
     ) {
         let run = try RegionKitBinary.run(["import", workbook, "--dataset", dataset, "--format", "json"] + extra)
-        let json = (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))) as? [String: Any] ?? [:]
-        return (run.status, ImportSummary(json, file: workbook), run.stderr)
+        return (run.status, try ImportSummary(report: run, file: workbook), run.stderr)
     }
 }
 
@@ -83,6 +83,21 @@ struct ImportSummary {
     var mode = ""
     var messages: [String] = []
     var hints: [String] = []
+
+    /// The summary of the JSON report `run` printed; throws `ReportFailure` when there is none to read.
+    init(report run: ProgramRun, file: String) throws {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        } catch {
+            throw ReportFailure(problem: "is not JSON (\(error.localizedDescription))", run: run)
+        }
+        guard let json = parsed as? [String: Any] else { throw ReportFailure(problem: "is not a JSON object", run: run) }
+        for key in ["changes", "conflicts", "findings"] where !(json[key] is [Any]) {
+            throw ReportFailure(problem: "has no '\(key)' list", run: run)
+        }
+        self.init(json, file: file)
+    }
 
     init(_ json: [String: Any], file: String) {
         func place(_ value: Any?) -> String {
@@ -131,5 +146,14 @@ struct ToolFailure: Error, CustomStringConvertible {
 
     init(tool: String, run: ProgramRun) {
         description = "\(tool) exited with \(run.status):\n\(run.stdout)\n\(run.stderr)"
+    }
+}
+
+/// An import whose JSON report cannot be read, with what it printed.
+struct ReportFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(problem: String, run: ProgramRun) {
+        description = "the import's report \(problem); it exited with \(run.status):\n\(run.stdout)\n\(run.stderr)"
     }
 }

@@ -127,10 +127,38 @@ public struct ImportJob {
         guard options.apply, outcome.isClean, !merge.changes.changes.isEmpty else { return outcome }
 
         let transaction = OutputTransaction()
-        try transaction.write(try DatasetYAMLText.of(merge.merged), to: datasetPath)
+        try transaction.write(try newText(merge, current: current.dataset, findings: &outcome.findings), to: datasetPath)
         try transaction.commit()
         outcome.applied = true
+        outcome.findings = Finding.sorted(outcome.findings)
         return outcome
+    }
+
+    /// The canonical file's new bytes: its text with only the rows the merge changes rewritten (see `DatasetSplice`),
+    /// or, when that text would not read back as the merged dataset, the merged dataset's whole canonical text and
+    /// an `import.rewritten` note saying why.
+    func newText(_ merge: DatasetMerge.Result, current: Dataset, findings: inout [Finding]) throws(RegionKitError) -> [UInt8] {
+        let reason: String
+        do {
+            let original = try FileAccess.read(datasetPath)
+            let splice = DatasetSplice(
+                original: original, path: datasetPath, current: current, merged: merge.merged, changes: merge.changes)
+            switch splice.run() {
+            case .spliced(let text):
+                return text
+            case .refused(let why):
+                reason = why
+            }
+        } catch {
+            reason = "it cannot be read again (\(error.message))"
+        }
+        findings.append(
+            Finding(
+                code: "import.rewritten", severity: .note,
+                message: "the dataset is written whole in canonical form, so its comments and hand formatting are gone: \(reason)",
+                location: Location(file: datasetPath),
+                hint: "keep one row per block of lines ('- ' then its keys) for an apply to rewrite only the rows it changes"))
+        return Array(try DatasetYAMLText.of(merge.merged).utf8)
     }
 
     func importer(for path: String) throws(RegionKitError) -> any DatasetImporter {

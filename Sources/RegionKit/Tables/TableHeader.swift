@@ -18,6 +18,7 @@
 /// | the key field has no column | `table.missing-key` | error: no row can be matched |
 /// | a column is named by title where the format writes keys, or the other way round | `table.column-title` | note |
 /// | a column is read as the field it held at export | `table.renamed-column` | note |
+/// | no header text names a field, though attached keys name the columns (data pasted over the header) | `table.header-overwritten` | error |
 /// | columns in another order than the schema's | — | none: columns are matched by their header |
 /// | a column has no header | — | its cells are checked by `TableRows`: values there are `table.untitled-column` |
 ///
@@ -142,6 +143,20 @@ public struct TableHeader: Sendable {
                     location: locate(cell.column),
                     hint: Suggestion.hint(for: cell.text, in: table.fields.map(\.title) + table.keys)
                         ?? "the columns of \(table.id) are: \(names.joined(separator: ", "))"))
+        }
+        // A header row whose texts name no field at all, while attached keys still name its columns, is a row of
+        // data pasted over the titles: its values would be read as titles and lost.
+        let written = ordered.map(\.text).filter { !HeaderText.normalized($0).isEmpty }
+        let named = ordered.contains { table.field(forHeader: $0.text) != nil || RowIDColumn.isNamed(by: $0.text) }
+        if !written.isEmpty && !named && !columnOfKey.isEmpty {
+            let shown = written.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (written.count > 3 ? ", …" : "")
+            findings.append(
+                Finding(
+                    code: "table.header-overwritten",
+                    message:
+                        "\(table.id): the header row names none of the fields (it holds \(shown)); it looks overwritten by a row of data, whose values would not be imported",
+                    location: locate(first),
+                    hint: "put the column headers back (export again to see them), and the row of data below them"))
         }
         if !titled.isEmpty {
             let wanted = options.naming == .keys ? "keys" : "titles"

@@ -54,18 +54,40 @@ public enum DatasetYAMLCodec {
                     if JobProgress.isDue(written) {
                         JobProgress.report("encoding the dataset as YAML", rows: written, done: written, total: total)
                     }
-                    try emitter.mappingStart(tag: nil)
-                    for field in spec.fields {
-                        guard let value = record[field.key] else { continue }
-                        try emitter.scalar(field.key, style: .plain, tag: nil)
-                        try emit(value, field: field, to: emitter)
-                    }
-                    try emitter.mappingEnd()
+                    try emit(record, spec: spec, to: emitter)
                 }
                 try emitter.sequenceEnd()
             }
             try emitter.mappingEnd()
         }
+    }
+
+    /// The canonical YAML text of one table holding `records`, as `encode` writes its entry in a whole dataset:
+    /// `table:` and a line per key of each row, or `table: []` without rows. Its rows are, byte for byte, the lines
+    /// those rows have in the whole dataset's text.
+    public static func encode(_ records: some Sequence<Record>, table: TableID) throws(YAMLError) -> String {
+        let spec = DatasetSchema.table(table)
+        return try YAMLWriter.document { emitter throws(YAMLError) in
+            try emitter.mappingStart(tag: nil)
+            try emitter.scalar(table.rawValue, style: .plain, tag: nil)
+            try emitter.sequenceStart(tag: nil)
+            for record in records {
+                try emit(record, spec: spec, to: emitter)
+            }
+            try emitter.sequenceEnd()
+            try emitter.mappingEnd()
+        }
+    }
+
+    /// Writes one row: its fields in catalogue order, empty ones left out.
+    private static func emit(_ record: Record, spec: TableSpec, to emitter: LibYAMLEmitter) throws(YAMLError) {
+        try emitter.mappingStart(tag: nil)
+        for field in spec.fields {
+            guard let value = record[field.key] else { continue }
+            try emitter.scalar(field.key, style: .plain, tag: nil)
+            try emit(value, field: field, to: emitter)
+        }
+        try emitter.mappingEnd()
     }
 
     static func emit(_ value: Value, field: FieldSpec, to emitter: LibYAMLEmitter) throws(YAMLError) {

@@ -140,6 +140,11 @@ def edit(scenario, source, target):
         del book["Trade"]
     elif scenario == "missing-key-column":
         memberships.delete_cols(1)
+    elif scenario == "missing-column":
+        countries.delete_cols(countries[f"{column_of(countries, 'Capital')}1"].column)
+    elif scenario == "header-overwritten":
+        for cell in countries[1]:
+            cell.value = countries.cell(row=2, column=cell.column).value
     else:
         raise SystemExit(f"unknown scenario {scenario!r}")
     book.save(target)
