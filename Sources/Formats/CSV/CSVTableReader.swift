@@ -264,6 +264,13 @@ struct CSVTableReader {
         switch codec.value(of: cell.text, field: field) {
         case .success(let value):
             record[field.key] = value
+            if case .number(let number) = value, let held = NumberPrecision.loss(in: codec.plainNumber(cell.text), readAs: number) {
+                findings.append(
+                    Finding(
+                        code: "schema.precision", severity: .warning,
+                        message: NumberPrecision.message(field: field.key, text: cell.text, readAs: held), location: at,
+                        hint: NumberPrecision.hint(readAs: held)))
+            }
         case .failure(let error):
             let code = field.type == .date ? "schema.date" : (field.type.isList ? "csv.list" : "schema.type")
             findings.append(Finding(code: code, message: "\(field.key): \(error.message)", location: at))

@@ -59,11 +59,15 @@ public struct CellCodec: Sendable {
                     field: field.key,
                     message: "'\(text)' is not a number: the decimal mark of dialect \(dialect) is '\(mark)', not '\(other)'"))
         }
-        let plain = mark == "." ? text : text.replacing(String(mark), with: ".")
-        guard let number = FieldSpec.parseNumber(plain) else {
+        guard let number = FieldSpec.parseNumber(plainNumber(text)) else {
             return .failure(ValueError(field: field.key, message: "'\(text)' is not a number"))
         }
         return .success(.number(number))
+    }
+
+    /// A number cell's text with `.` as its decimal mark, as `FieldSpec.parseNumber` reads it.
+    public func plainNumber(_ text: String) -> String {
+        dialect.decimalMark == "." ? text : text.replacing(String(dialect.decimalMark), with: ".")
     }
 
     private func guarded(_ text: String) -> String {
