@@ -19,11 +19,19 @@ public enum SpreadsheetCell {
     public static func tooLong(
         format: String, table: TableID, record: Record, index: Int, field: String, units: Int, counting: String
     ) -> RegionKitError {
+        refused(
+            format: format, table: table, record: record, index: index, field: field,
+            reason:
+                "the cell would hold \(units) characters (\(counting)), more than the \(maximumUnits) a spreadsheet cell holds; Excel would cut it, so nothing was written. Shorten the value, or export the other formats (--format)."
+        )
+    }
+
+    /// The error for a value a format cannot hold, for `reason`: `FORMAT: TABLE row 'ID', field KEY (FILE:LINE:COLUMN): REASON`.
+    public static func refused(
+        format: String, table: TableID, record: Record, index: Int, field: String, reason: String
+    ) -> RegionKitError {
         let row = record.id.map { "'\($0)'" } ?? "\(index + 1)"
         let place = record.location(of: field).map { " (\($0))" } ?? ""
-        return RegionKitError(
-            .unsupported,
-            "\(format): \(table) row \(row), field \(field)\(place): the cell would hold \(units) characters (\(counting)), more than the \(maximumUnits) a spreadsheet cell holds; Excel would cut it, so nothing was written. Shorten the value, or export the other formats (--format)."
-        )
+        return RegionKitError(.unsupported, "\(format): \(table) row \(row), field \(field)\(place): \(reason)")
     }
 }

@@ -116,6 +116,11 @@ struct WorkbookExporter {
         guard let value = record[plan.key] else { return }
         switch value {
         case .number(let number):
+            guard ExcelNumbers.holds(number) else {
+                throw SpreadsheetCell.refused(
+                    format: XLSXFormat.id, table: table, record: record, index: row - 1, field: plan.key,
+                    reason: ExcelNumbers.reason(number))
+            }
             try sheet.write(number, row: row, column: column, style: nil)
         case .date(let date):
             if let serial = DateSerial.serial(of: date) {
