@@ -82,7 +82,23 @@ import Testing
         dataset[.countries][0]["capital_longitude"] = .number(-71.5)
         dataset[.countries][1]["capital_latitude"] = .number(0.000001)
         dataset[.indicators][0]["value"] = .number(-12_000_000_000)
+        // Numbers a double holds only in exponent form, or barely: the text is the shortest that reads back exactly,
+        // with the dialect's decimal mark, and no number reads with a warning.
+        let edges: [(Double, String)] = [
+            (1e21, "1.0e+21"), (1e-7, "1.0e-07"), (-0.5, "-0.5"), (0.1, "0.1"), (123_456_789_012_345_678, "1.2345678901234568e+17"),
+            (9_007_199_254_740_993, "9007199254740992"), (5e-324, "5.0e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+        ]
+        for (index, edge) in edges.enumerated() {
+            dataset[.indicators][index + 1]["value"] = .number(edge.0)
+        }
         let folder = try CSVFixture.export(dataset, dialect: dialect)
+        let indicators = String(decoding: try CSVFixture.bytes(folder + "/indicators.csv"), as: UTF8.self)
+        let separator = Character(Unicode.Scalar(dialect.delimiter))
+        for (index, edge) in edges.enumerated() {
+            let cell = edge.1.replacing(".", with: String(dialect.decimalMark))
+            let id = try #require(dataset[.indicators][index + 1].id)
+            #expect(indicators.contains("\(id)\(separator)") && indicators.contains("\(separator)\(cell)\(separator)"), "\(cell)")
+        }
         let imported = try CSVFormat(importDialect: dialect).read(folder)
         #expect(imported.findings == [])
         for table in TableID.allCases {
@@ -98,6 +114,59 @@ import Testing
         } else {
             #expect(countries.contains("\"=HYPERLINK(\"\"http://example.org\"\")\""))
             #expect(countries.contains(",'apostrophe,"))
+        }
+    }
+
+    /// A cell longer than a spreadsheet cell (32 767 UTF-16 code units, formula guard and list escapes counted)
+    /// stops the export, naming the table, row and field, and nothing is written; a cell of exactly the limit is
+    /// written and reads back whole.
+    @Test(arguments: CSVDialect.allCases)
+    func aCellTooLongForASpreadsheetStopsTheExport(_ dialect: CSVDialect) throws {
+        let loaded = try CSVFixture.canonical()
+        let tooLong: [(Value, String, Int)] = [
+            (.text(String(repeating: "x", count: 40_000)), "countries row 'KAZ', field capital", 40_000),
+            (.text(String(repeating: "\u{1F468}", count: 20_000)), "countries row 'KAZ', field capital", 40_000),
+        ]
+        for (value, place, units) in tooLong {
+            var dataset = loaded.dataset
+            dataset[.countries][0]["capital"] = value
+            let folder = try Repository.temporaryFolder()
+            let message = Self.exportError(dataset, dialect: dialect, into: folder)
+            #expect(message?.hasPrefix("csv: \(place) (\(Repository.dataset):") == true, "\(message ?? "")")
+            #expect(
+                message?.contains(
+                    "): the cell would hold \(units) characters (UTF-16 code units, as Excel counts them), more than the 32767 a spreadsheet cell holds; Excel would cut it, so nothing was written."
+                ) == true, "\(message ?? "")")
+            #expect(Repository.files(under: folder) == [], "the tables written before it are dropped")
+        }
+        // A guarded cell counts its guard: in the excel dialects `'=` and 32 766 more is one too many.
+        var dataset = loaded.dataset
+        let formula = "=" + String(repeating: "y", count: 32_766)
+        dataset[.countries][0]["capital"] = .text(formula)
+        if dialect.guardsFormulas {
+            let message = Self.exportError(dataset, dialect: dialect, into: try Repository.temporaryFolder())
+            #expect(message?.contains("): the cell would hold 32768 characters") == true, "\(message ?? "")")
+        } else {
+            let folder = try CSVFixture.export(dataset, dialect: dialect)
+            #expect(try CSVFormat(importDialect: dialect).read(folder).dataset == dataset)
+        }
+        let capital = String(repeating: "\u{1F468}", count: 16_383) + "x"
+        dataset[.countries][0]["capital"] = .text(capital)
+        let folder = try CSVFixture.export(dataset, dialect: dialect)
+        #expect(try CSVFormat(importDialect: dialect).read(folder).dataset == dataset)
+    }
+
+    /// The message of the error exporting `dataset` as CSV into `folder` gives, or nil when it succeeds. The
+    /// export's transaction is gone when this returns, as it is when `regionkit export` fails.
+    static func exportError(_ dataset: Dataset, dialect: CSVDialect, into folder: String) -> String? {
+        let transaction = OutputTransaction()
+        let request = ExportRequest(dataset: dataset, name: "central-asia", options: [CSVFormat.dialectOption: dialect.name])
+        do {
+            try CSVFormat().export(request, to: ExportOutput(folder: folder, transaction: transaction))
+            try transaction.commit()
+            return nil
+        } catch {
+            return error.message
         }
     }
 

@@ -104,6 +104,40 @@ import Testing
         #expect(imported.findings == [])
     }
 
+    /// Number cells keep 16 significant digits (libxlsxwriter writes `%.16G`) and Excel shows 15; a number the
+    /// export record holds and the cell matches to 15 digits reads back as the exported number, however many digits
+    /// it has or however small or large it is.
+    @Test func edgeNumbersReadBackExactly() throws {
+        var dataset = try DatasetLoader().load(Repository.dataset).dataset
+        let edges: [Double] = [
+            1e21, 1e-7, -0.5, 0.1, 123_456_789_012_345_678, 9_007_199_254_740_993, 0.1 + 0.2, 9.99999999999999e307,
+            -2.2250738585072014e-308,
+        ]
+        for (index, number) in edges.enumerated() {
+            dataset[.indicators][index]["value"] = .number(number)
+        }
+        let imported = try XLSXFormat().read(try exported(dataset))
+        #expect(imported.dataset[.indicators].prefix(edges.count).map { $0["value"] } == edges.map { .number($0) })
+        #expect(imported.findings == [])
+    }
+
+    /// A number no Excel cell holds (a subnormal, read as 0; one of 10^308 or more, which 16 digits round past the
+    /// largest double) stops the export, naming the table, row and field.
+    @Test(arguments: [5e-324, -1e-310, 1e308, 1.7976931348623157e308])
+    func aNumberNoCellHoldsStopsTheExport(_ number: Double) throws {
+        var dataset = try DatasetLoader().load(Repository.dataset).dataset
+        dataset[.indicators][1]["value"] = .number(number)
+        #expect {
+            try exported(dataset)
+        } throws: { error in
+            let message = (error as? RegionKitError)?.message ?? ""
+            return message.hasPrefix(
+                "xlsx: indicators row 'uzb-rus-trade-contracts-2017', field value (\(Repository.dataset):")
+                && message.contains(
+                    "): the number \(Value.format(number)) is outside what an Excel cell holds (0, or from 2.2250738585072014e-308 to 9.99999999999999e+307 either side of it), so nothing was written.")
+        }
+    }
+
     @Test func theReadmeSaysWhatEachSheetHoldsAndWhatNotToTouch() throws {
         let dataset = try DatasetLoader().load(Repository.dataset).dataset
         let text = ReadmeSheet(datasetName: "central-asia", fingerprint: "sha256:x", dataset: dataset).lines.map(\.text)

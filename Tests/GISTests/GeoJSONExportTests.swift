@@ -186,6 +186,47 @@ import Testing
         #expect(Repository.files(under: export.folder) == [])
     }
 
+    /// Numbers a double holds only in exponent form, or barely, and texts with line breaks, tabs, quotes, line
+    /// separators and emoji are JSON that Python's `json` reads back as exactly the values of the dataset.
+    @Test func edgeNumbersAndTextsReadBackExactlyInPython() throws {
+        let values = [
+            ("3800000000", "1.0e+21"), ("12000000000", "1.0e-07"), ("50", "-0.5"), ("600", "0.1"),
+            ("1000", "1.2345678901234568e+17"), ("24000", "9007199254740992"),
+        ]
+        let note = #"tab\there, line\nbreak, CR LF, \"quote\", back\\slash, \u2028separator, 👨‍👩‍👦, Кириллица"#
+        let dataset = try GIS.datasetCopy { text in
+            var text = text
+            for (old, new) in values { text = text.replacingOccurrences(of: "  value: \(old)\n", with: "  value: \(new)\n") }
+            return text.replacingOccurrences(
+                of: "  note: Value of the trade contracts covered by the package of agreements signed during Mirziyoyev's visit to Moscow.\n",
+                with: "  note: \"\(note)\"\n")
+        }
+        let export = try GIS.export("geojson", ["layer=indicators"], dataset: dataset)
+        #expect(export.run.status == 0, "\(export.run.stderr)")
+        let expected: [String: String] = [
+            "uzb-rus-trade-contracts-2017": "1e21", "uzb-rus-investment-projects-2017": "1e-7",
+            "tkm-pushkin-school-russian-citizens-share": "-0.5", "tjk-citizens-in-rus-mod-schools": "0.1",
+            "tjk-specialists-trained-201st-base": "123456789012345678", "tjk-students-in-russia": "9007199254740993",
+        ]
+        let script = """
+            import json, sys
+            expected = json.loads(sys.argv[2])
+            seen = {}
+            for feature in json.load(open(sys.argv[1], encoding="utf-8"))["features"]:
+                seen[feature["properties"]["id"]] = feature["properties"]
+            for id, value in expected.items():
+                if seen[id]["value"] != float(value):
+                    print(id, repr(seen[id]["value"]), "is not", value)
+            wanted = "tab\\there, line\\nbreak, CR LF, \\"quote\\", back\\\\slash, \\u2028separator, \\U0001F468\\u200D\\U0001F469\\u200D\\U0001F466, Кириллица"
+            if seen["uzb-rus-trade-contracts-2017"]["note"] != wanted:
+                print("note:", repr(seen["uzb-rus-trade-contracts-2017"]["note"]))
+            """
+        let data = try JSONSerialization.data(withJSONObject: expected)
+        let run = try ProgramRun.tool(
+            "python3", ["-c", script, export.folder + "/central-asia-indicators.geojson", String(decoding: data, as: UTF8.self)])
+        #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stdout)\(run.stderr)")
+    }
+
     @Test func factsThatCannotBeFlattenedExitTwoAndWriteNothing() throws {
         let dataset = try GIS.datasetCopy { text in
             text.replacingOccurrences(

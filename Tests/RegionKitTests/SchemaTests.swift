@@ -35,6 +35,64 @@ import Testing
             "check-jsonschema", ["--schemafile", "Schemas/dataset.schema.json", "Fixtures/central-asia/dataset.yaml"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     }
+
+    /// RegionKit and check-jsonschema count a text's length alike, in Unicode code points: a note of 400 family
+    /// emoji (400 characters as a person sees them, 2 000 code points) is too long for both, and a note of exactly
+    /// 400 code points made of letters with combining accents (200 as a person sees them) is fine for both.
+    @Test func lengthsAreCodePointsForRegionKitAndCheckJSONSchema() throws {
+        let folder = try Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F466}"
+        let cases: [(name: String, note: String, valid: Bool)] = [
+            ("emoji.yaml", String(repeating: family, count: 400), false),
+            ("combining.yaml", String(repeating: "e\u{301}", count: 200), true),
+            ("combining-over.yaml", String(repeating: "e\u{301}", count: 200) + "e", false),
+        ]
+        for (name, note, valid) in cases {
+            let path = folder + "/" + name
+            try Self.datasetWithNote(note).write(toFile: path, atomically: true, encoding: .utf8)
+            let checked = try ProgramRun.tool("check-jsonschema", ["--schemafile", "Schemas/dataset.schema.json", path])
+            #expect((checked.status == 0) == valid, "check-jsonschema on \(name): \(checked.stdout)\(checked.stderr)")
+            let validated = try RegionKitBinary.run(["validate", path])
+            #expect(validated.status == (valid ? 0 : 1), "regionkit validate \(name): \(validated.stdout)\(validated.stderr)")
+            if !valid {
+                let length = note.unicodeScalars.count
+                #expect(
+                    validated.stdout.contains(
+                        "\(name):20:9: error: note: the text has \(length) characters (Unicode code points); at most 400 are allowed [schema.length]"
+                    ), "\(validated.stdout)")
+            }
+        }
+    }
+
+    /// A small valid dataset whose one indicator has `note`.
+    static func datasetWithNote(_ note: String) -> String {
+        """
+        regionkit: "1"
+        sources:
+        - id: src
+          title: T
+          author: A
+          publisher: P
+          published: "2019"
+        countries:
+        - id: KAZ
+          alpha2: KZ
+          name: Kazakhstan
+          role: central asian state
+          source: src
+          quote: "Q"
+        indicators:
+        - id: kaz-x
+          country: KAZ
+          indicator: x
+          unit: USD
+          note: "\(note)"
+          source: src
+          quote: "Q"
+
+        """
+    }
 }
 
 /// Each file in Fixtures/invalid breaks one rule, named on its first line as `# expect: CODE`.

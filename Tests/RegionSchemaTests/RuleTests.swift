@@ -88,13 +88,38 @@ func codes(_ dataset: Dataset, context: ValidationContext = sampleContext) -> [S
         #expect(Set(codes(dataset)) == ["schema.range", "schema.pattern", "schema.whitespace", "schema.length", "source.quote"])
     }
 
-    /// Characters XML cannot carry are refused in every text, list items included; tabs and line breaks are not.
+    /// A text's length is its Unicode code points, as JSON Schema's maxLength counts: 400 family emoji of five code
+    /// points each are 2 000, too long for a note of at most 400; 200 letters with a combining accent are 400, not
+    /// too long; one code point more is.
+    @Test func lengthsCountUnicodeCodePoints() throws {
+        let note = try #require(DatasetSchema.table(.indicators).field("note"))
+        #expect(note.maxLength == 400)
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F466}"
+        #expect(family.count == 1 && family.unicodeScalars.count == 5)
+        let emoji = String(repeating: family, count: 400)
+        let problems = FieldRule.problems(of: .text(emoji), for: note)
+        #expect(problems.map(\.code) == ["length"])
+        #expect(problems.first?.message == "the text has 2000 characters (Unicode code points); at most 400 are allowed")
+
+        let accented = String(repeating: "e\u{301}", count: 200)
+        #expect(accented.count == 200 && accented.unicodeScalars.count == 400)
+        #expect(FieldRule.problems(of: .text(accented), for: note).isEmpty)
+        let longer = FieldRule.problems(of: .text(accented + "e"), for: note)
+        #expect(longer.map(\.message) == ["the text has 401 characters (Unicode code points); at most 400 are allowed"])
+        // 400 Cyrillic letters take 800 bytes and are not too long.
+        #expect(FieldRule.problems(of: .text(String(repeating: "ж", count: 400)), for: note).isEmpty)
+    }
+
+    /// Characters XML cannot carry are refused in every text, list items included; tabs and line feeds are not, and
+    /// a carriage return has its own finding: the dataset's one line break is the line feed.
     @Test func controlCharactersAreRefused() throws {
         var dataset = sampleDataset()
         dataset[.countries][0]["name"] = .text("Uzbek\u{0}istan")
         dataset[.countries][1]["name"] = .text("Rus\u{1B}sia")
-        dataset[.organizations][0]["name"] = .text("Collective\tSecurity\r\nTreaty")
+        dataset[.organizations][0]["name"] = .text("Collective\tSecurity\nTreaty")
         #expect(codes(dataset) == ["schema.character", "schema.character"])
+        dataset[.organizations][0]["name"] = .text("Collective\tSecurity\r\nTreaty")
+        #expect(codes(dataset) == ["schema.character", "schema.character", "schema.line-break"])
         let finding = try #require(DatasetValidator().validate(dataset, in: sampleContext).first)
         #expect(
             finding.message

@@ -7,11 +7,11 @@ import Testing
 /// and every value reads back exactly, through RegionKit and through independent readers (Python's expat,
 /// python-calamine, Foundation's JSON reader). Characters XML cannot carry are refused when the dataset is validated.
 @Suite struct HostileTextTests {
-    static let countryName = "Kazakhstan <&\"]]>' \ttab \r\n_x0041_ end"
+    static let countryName = "Kazakhstan <&\"]]>' \ttab \n_x0041_ end"
     static let sourceTitle = "The Importance <of> & \"Central Asia\" ]]> for Russia’s Foreign Policy"
     static let summaries = [
-        "=HYPERLINK(\"http://example.org\",\"x\")", "+7 495 000", "-1+2", "@SUM(A1:A2)", "=1+1\r\n=2+2",
-        "<![CDATA[x]]> &amp; _x005F_ \t\r end",
+        "=HYPERLINK(\"http://example.org\",\"x\")", "+7 495 000", "-1+2", "@SUM(A1:A2)", "=1+1\n=2+2",
+        "<![CDATA[x]]> &amp; _x005F_ \t\n end",
     ]
     /// The dataset's name comes from its folder: it lands in file names, the workbook's properties and the KML title.
     static let datasetName = "hostile <&\"]]>"

@@ -53,7 +53,14 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
                 try writer.write(spec.keys)
                 let rows = request.dataset[spec.id]
                 for (index, record) in rows.enumerated() {
-                    try writer.write(spec.fields.map { field in record[field.key].map { codec.text(of: $0, field: field) } ?? "" })
+                    var cells: [String] = []
+                    cells.reserveCapacity(spec.fields.count)
+                    for field in spec.fields {
+                        let text = record[field.key].map { codec.text(of: $0, field: field) } ?? ""
+                        try Self.checkLength(of: text, table: spec.id, record: record, index: index, field: field.key)
+                        cells.append(text)
+                    }
+                    try writer.write(cells)
                     if JobProgress.isDue(index + 1) {
                         JobProgress.report("writing \(spec.id).csv", rows: index + 1, done: index + 1, total: rows.count)
                     }
@@ -66,6 +73,18 @@ public struct CSVFormat: DatasetExporter, DatasetImporter {
         let descriptor = DataPackageDescriptor.make(
             name: request.name, dialect: dialect, fingerprint: DatasetFingerprint.of(yaml: base))
         try output.write(descriptor.serialized() + "\n", named: DataPackageDescriptor.fileName)
+    }
+
+    /// Refuses a cell longer than a spreadsheet cell: Excel would cut it, and `CSVReader` refuses it. The cell is
+    /// counted as written (a formula guard's `'` and a list's `\;` included), in UTF-16 code units as Excel counts,
+    /// which are never fewer than the Unicode scalars the reader counts.
+    static func checkLength(of text: String, table: TableID, record: Record, index: Int, field: String) throws(RegionKitError) {
+        guard !SpreadsheetCell.surelyFits(utf8Count: text.utf8.count) else { return }
+        let units = text.utf16.count
+        guard units > SpreadsheetCell.maximumUnits else { return }
+        throw SpreadsheetCell.tooLong(
+            format: id, table: table, record: record, index: index, field: field, units: units,
+            counting: "UTF-16 code units, as Excel counts them")
     }
 
     public func recognizes(_ path: String) -> Bool {

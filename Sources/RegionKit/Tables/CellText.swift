@@ -8,7 +8,7 @@
 /// | non-breaking spaces inside an id, code, list member or reference | made spaces, warning `cell.whitespace` |
 /// | typographic quotes in an id, code, list member or reference | straightened, warning `cell.smart-quotes` |
 /// | typographic quotes where only the quote marks differ from the exported free text | the exported text is kept, warning `cell.smart-quotes` |
-/// | a number field | the number, with the format's decimal mark; not a number: error `schema.type` |
+/// | a number field | the number, with the format's decimal mark; not a number: error `schema.type`; more digits than a number holds: warning `schema.precision` |
 /// | a date field | `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else: error `schema.date` |
 /// | a list field | items as `ListCell` encodes them (`a; b`, `a\; b` for one item holding `;`); an empty item: error `cell.list` |
 ///
@@ -76,6 +76,14 @@ public struct CellText: Sendable {
                     hint: "type the number alone, without thousands separators, with '\(decimalMark)' for decimals")
             }
             reading.value = .number(number)
+            let plain = decimalMark == "." ? text : text.replacing(String(decimalMark), with: ".")
+            if let held = NumberPrecision.loss(in: plain, readAs: number) {
+                reading.findings.append(
+                    Finding(
+                        code: "schema.precision", severity: .warning,
+                        message: NumberPrecision.message(field: field.key, text: text, readAs: held), location: location,
+                        hint: NumberPrecision.hint(readAs: held)))
+            }
         case .date:
             guard let date = PartialDate(iso: text) else {
                 return fail(
@@ -165,18 +173,16 @@ public struct CellText: Sendable {
     /// The text without white space (non-breaking spaces included) at either end; with `interiorSpaces`, the
     /// non-breaking spaces and word joiners inside it made spaces too.
     public static func trimmed(_ text: String, interiorSpaces: Bool = false) -> String {
-        let scalars = text.unicodeScalars
-        let clean =
-            scalars.first.map { !isSpace($0) } ?? true && scalars.last.map { !isSpace($0) } ?? true
-            && !(interiorSpaces && scalars.contains(where: { $0.value >= 0xA0 && nonBreakingSpaces.contains($0) }))
-        if clean { return text }
+        var scalars = text.unicodeScalars
+        if interiorSpaces, scalars.contains(where: { $0.value >= 0xA0 && nonBreakingSpaces.contains($0) }) {
+            var spaced = String.UnicodeScalarView()
+            for scalar in scalars { spaced.append(nonBreakingSpaces.contains(scalar) ? " " : scalar) }
+            scalars = spaced
+        }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
-        var result = String.UnicodeScalarView()
-        for scalar in scalars[first...last] {
-            result.append(interiorSpaces && nonBreakingSpaces.contains(scalar) ? " " : scalar)
-        }
-        return String(result)
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return String(scalars) }
+        return String(scalars[first...last])
     }
 
     /// White space as validation sees it at either end of a text (`schema.whitespace`).

@@ -14,7 +14,8 @@ public struct FieldSpec: Sendable, Hashable {
     public let minimum: Double?
     /// The largest allowed number.
     public let maximum: Double?
-    /// The longest allowed text, in characters.
+    /// The longest allowed text, in Unicode code points (JSON Schema's `maxLength`): `é` typed as `e` and a
+    /// combining accent counts two, an emoji made of several code points counts each of them.
     public let maxLength: Int?
 
     public init(

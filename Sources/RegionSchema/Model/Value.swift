@@ -44,11 +44,21 @@ public enum Value: Sendable, Hashable {
         }
     }
 
-    /// The shortest text that reads back as `number`: integral values without a fraction.
+    /// The shortest text that reads back as exactly `number` in YAML (1.1 and 1.2 readers alike), JSON, CSV and
+    /// Swift's `Double(_:)`, the same in every locale.
+    ///
+    /// Whole numbers below 10^16 are written as integers (`15000000`, `9007199254740992`); other numbers in the
+    /// shortest decimal form that reads back exactly (`0.1`, `-0.5`, `71.427774`), with an exponent below 10^-4 and
+    /// from 10^16 on. An exponent always has a sign and its mantissa a decimal point (`1.0e+21`, `1.0e-07`,
+    /// `1.2345678901234568e+17`), since YAML 1.1 readers such as PyYAML take `1e+21` for text. Zero is `0`, whatever
+    /// its sign: `-0` and `0` are equal numbers. Only for finite numbers, which every value is.
     public static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 {
+        if number == 0 { return "0" }
+        if number == number.rounded(), abs(number) < 1e16 {
             return String(Int64(number))
         }
-        return "\(number)"
+        let text = "\(number)"
+        guard let exponent = text.firstIndex(of: "e"), !text[..<exponent].contains(".") else { return text }
+        return text[..<exponent] + ".0" + text[exponent...]
     }
 }

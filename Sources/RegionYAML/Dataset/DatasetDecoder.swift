@@ -156,6 +156,11 @@ struct DatasetDecoder {
         }
         switch field.parse(text) {
         case .success(let value):
+            if case .number(let number) = value, let held = NumberPrecision.loss(in: text, readAs: number) {
+                report(
+                    "schema.precision", NumberPrecision.message(field: field.key, text: text, readAs: held), at: event.mark,
+                    severity: .warning, hint: NumberPrecision.hint(readAs: held))
+            }
             return value
         case .failure(let error):
             report("schema.\(field.type == .date ? "date" : "type")", "\(field.key): \(error.message)", at: event.mark)

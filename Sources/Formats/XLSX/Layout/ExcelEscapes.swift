@@ -25,6 +25,22 @@ enum ExcelEscapes {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// The UTF-16 code units of a text cell as the file holds it: `text` with `protectingLiteralEscapes`' escapes
+    /// and libxlsxwriter's `_x000D_` for each carriage return (the only control character a valid dataset has that
+    /// it escapes), each escape counted whole. That is at least what Excel counts (the text once unescaped) and what
+    /// RegionKit's reader counts (the Unicode scalars of the text as written), so a cell within
+    /// `SpreadsheetCell.maximumUnits` of it reads back whole in both. An escape makes at most 7 code units of a
+    /// byte: a text of up to a seventh of the limit in UTF-8 bytes fits without counting.
+    static func writtenUnits(of text: String) -> Int {
+        let protected = protectingLiteralEscapes(text)
+        var units = protected.utf16.count
+        for byte in protected.utf8 where byte == 0x0D { units += 6 }
+        return units
+    }
+
+    /// The most code units one UTF-8 byte of a text can become as written: a carriage return becomes `_x000D_`.
+    static let unitsPerByte = 7
+
     /// The text a workbook means: every `_xHHHH_` replaced by its character. A surrogate escape that does not pair
     /// up stays as it is written.
     static func decoded(_ bytes: [UInt8]) -> String {

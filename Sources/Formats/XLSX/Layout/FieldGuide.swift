@@ -26,7 +26,9 @@ enum FieldGuide {
         case .text:
             var text = "Text"
             if let pattern = field.pattern { text = "A \(pattern.name), such as \(pattern.example)" }
-            if let maxLength = field.maxLength { text += ", at most \(maxLength) characters" }
+            if let maxLength = field.maxLength {
+                text += ", at most \(maxLength) characters (Unicode code points: an emoji may count as several)"
+            }
             return text + "."
         case .number:
             switch (field.minimum, field.maximum) {

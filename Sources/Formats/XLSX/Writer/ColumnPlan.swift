@@ -72,7 +72,7 @@ struct ColumnPlan {
         case .text:
             if let maxLength = field.maxLength {
                 validation.rule = .length(maximum: maxLength)
-                validation.errorMessage = "At most \(maxLength) characters."
+                validation.errorMessage = "At most \(maxLength) characters (Unicode code points)."
             }
         case .list:
             break

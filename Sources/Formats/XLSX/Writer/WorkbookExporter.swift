@@ -89,7 +89,7 @@ struct WorkbookExporter {
         }
         for (index, record) in rows.enumerated() {
             for plan in plans {
-                try writeCell(record, plan, row: index + 1, sheet: sheet, styles)
+                try writeCell(record, plan, row: index + 1, sheet: sheet, styles, table: table.id)
             }
             if JobProgress.isDue(index + 1) {
                 JobProgress.report("writing the \(table.title) sheet", rows: index + 1, done: index + 1, total: rows.count)
@@ -105,7 +105,9 @@ struct WorkbookExporter {
         return plans
     }
 
-    private func writeCell(_ record: Record, _ plan: ColumnPlan, row: Int, sheet: Worksheet, _ styles: Styles) throws(RegionKitError) {
+    private func writeCell(
+        _ record: Record, _ plan: ColumnPlan, row: Int, sheet: Worksheet, _ styles: Styles, table: TableID
+    ) throws(RegionKitError) {
         let column = plan.column - 1
         guard plan.field != nil else {
             if let id = record.id { try sheet.write(id, row: row, column: column, style: styles.rowID) }
@@ -114,6 +116,11 @@ struct WorkbookExporter {
         guard let value = record[plan.key] else { return }
         switch value {
         case .number(let number):
+            guard ExcelNumbers.holds(number) else {
+                throw SpreadsheetCell.refused(
+                    format: XLSXFormat.id, table: table, record: record, index: row - 1, field: plan.key,
+                    reason: ExcelNumbers.reason(number))
+            }
             try sheet.write(number, row: row, column: column, style: nil)
         case .date(let date):
             if let serial = DateSerial.serial(of: date) {
@@ -122,7 +129,16 @@ struct WorkbookExporter {
                 try sheet.write(date.description, row: row, column: column, style: styles.text)
             }
         case .text, .list:
-            try sheet.write(value.canonicalText, row: row, column: column, style: styles.text)
+            let text = value.canonicalText
+            if !SpreadsheetCell.surelyFits(utf8Count: text.utf8.count, unitsPerByte: ExcelEscapes.unitsPerByte) {
+                let units = ExcelEscapes.writtenUnits(of: text)
+                if units > SpreadsheetCell.maximumUnits {
+                    throw SpreadsheetCell.tooLong(
+                        format: XLSXFormat.id, table: table, record: record, index: row - 1, field: plan.key, units: units,
+                        counting: "UTF-16 code units, as Excel counts them, escapes included")
+                }
+            }
+            try sheet.write(text, row: row, column: column, style: styles.text)
         }
     }
 

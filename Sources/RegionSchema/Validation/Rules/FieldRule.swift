@@ -99,8 +99,15 @@ public struct FieldRule: DatasetRule {
                     "replace '\\r\\n' and '\\r' with '\\n' (an import does this itself)"
                 ))
         }
-        if let maxLength = field.maxLength, text.utf8.count > maxLength, text.count > maxLength {
-            problems.append(("length", "the text has \(text.count) characters; at most \(maxLength) are allowed", nil))
+        // A text is as long as its Unicode code points, as JSON Schema's maxLength counts (and Frictionless, and
+        // Python's len): a letter with a combining accent is two, a family emoji of three people five. No text has
+        // more code points than UTF-8 bytes, so a text short in bytes is short enough without counting.
+        if let maxLength = field.maxLength, text.utf8.count > maxLength {
+            let length = text.unicodeScalars.count
+            if length > maxLength {
+                problems.append(
+                    ("length", "the text has \(length) characters (Unicode code points); at most \(maxLength) are allowed", nil))
+            }
         }
         return problems
     }
