@@ -45,7 +45,7 @@ import Testing
         try checkProperty(
             "workbook re-saved by LibreOffice: export, then import, changes nothing",
             filter: "RoundTripProperties/workbookResavedByLibreOfficeImportsWithoutChanges", cases: 4, scale: 25,
-            generator: DatasetCaseGenerator(maxRows: 6), batchSize: 6, shrinkBudget: 60
+            generator: DatasetCaseGenerator(maxRows: 6), batchSize: 8, shrinkBudget: 80, shrinkLimit: 1, shrinkSeconds: 60
         ) { batch in
             var folders: [CaseFolder] = []
             var inputs: [String] = []
