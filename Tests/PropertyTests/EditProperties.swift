@@ -82,7 +82,7 @@ import Testing
         try checkProperty(
             "workbook: one cell edited with openpyxl imports as exactly that change",
             filter: "EditProperties/workbookOneCellEditedImportsAsThatChange", cases: 30, batchSize: 15, shrinkBudget: 150,
-            shrinkLimit: 1, shrinkSeconds: 30
+            shrinkSeconds: 30
         ) { batch in
             var prepared: [(CaseFolder, CellEdit, String)] = []
             var jobs: [[String: String]] = []
