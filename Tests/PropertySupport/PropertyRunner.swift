@@ -16,6 +16,8 @@ public struct PropertyRunner {
     public var batchSize: Int
     /// The most cases evaluated while shrinking one failure.
     public var shrinkBudget: Int
+    /// The most candidates handed to the property at once while shrinking (by default `batchSize`).
+    public var shrinkBatchSize: Int?
     /// The most failing cases shrunk; later ones are listed by seed with their first failure.
     public var shrinkLimit = 3
     /// The most seconds spent shrinking one failure.
@@ -105,7 +107,7 @@ public struct PropertyRunner {
                     index += 1
                     guard candidate.isValidInMemory else { continue }
                     batch.append((index - 1, candidate))
-                    if batch.count < max(1, batchSize) { continue }
+                    if batch.count < max(1, shrinkBatchSize ?? batchSize) { continue }
                 }
                 if !batch.isEmpty {
                     evaluations += batch.count

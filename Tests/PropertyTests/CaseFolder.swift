@@ -81,11 +81,13 @@ struct PropertyFailure: Error, CustomStringConvertible {
 /// Runs a property over the cases of the current settings and records every report as a test issue.
 func checkProperty(
     _ name: String, filter: String, cases: Int, scale: Int = 1, generator: DatasetCaseGenerator = .init(),
-    batchSize: Int = 1, shrinkBudget: Int = 400, shrinkLimit: Int = 1, shrinkSeconds: Int = 20, _ property: @escaping PropertyRunner.Property
+    batchSize: Int = 1, shrinkBatchSize: Int? = nil, shrinkBudget: Int = 400, shrinkLimit: Int = 1, shrinkSeconds: Int = 20,
+    _ property: @escaping PropertyRunner.Property
 ) throws {
     let settings = PropertySettings.current(cases: cases, scale: scale)
     var runner = PropertyRunner(name: name, filter: filter, generator: generator, batchSize: batchSize, shrinkBudget: shrinkBudget)
     runner.shrinkLimit = shrinkLimit
+    runner.shrinkBatchSize = shrinkBatchSize
     runner.shrinkSeconds = shrinkSeconds
     for report in try runner.check(settings.allSeeds, property) {
         Issue.record("\(report)")

@@ -46,7 +46,7 @@ import Testing
     func csvOneCellEditedImportsAsThatChange(_ dialect: CSVDialect) throws {
         try checkProperty(
             "CSV \(dialect): one cell edited imports as exactly that change",
-            filter: "EditProperties/csvOneCellEditedImportsAsThatChange", cases: 30, batchSize: 10, shrinkBudget: 150
+            filter: "EditProperties/csvOneCellEditedImportsAsThatChange", cases: 30, batchSize: 10, shrinkBatchSize: 4, shrinkBudget: 150
         ) { batch in
             var prepared: [(CaseFolder, CellEdit, String)] = []
             var jobs: [[String: String]] = []
@@ -81,8 +81,8 @@ import Testing
     @Test func workbookOneCellEditedImportsAsThatChange() throws {
         try checkProperty(
             "workbook: one cell edited with openpyxl imports as exactly that change",
-            filter: "EditProperties/workbookOneCellEditedImportsAsThatChange", cases: 30, batchSize: 15, shrinkBudget: 150,
-            shrinkSeconds: 30
+            filter: "EditProperties/workbookOneCellEditedImportsAsThatChange", cases: 30, batchSize: 15, shrinkBatchSize: 4,
+            shrinkBudget: 150, shrinkSeconds: 20
         ) { batch in
             var prepared: [(CaseFolder, CellEdit, String)] = []
             var jobs: [[String: String]] = []

@@ -112,7 +112,7 @@ import Testing
     @Test func regionKitAndCheckJSONSchemaAgree() throws {
         try checkProperty(
             "regionkit validate and check-jsonschema give the same verdict",
-            filter: "ValidatorAgreementProperty", cases: 30, batchSize: 30, shrinkBudget: 120, shrinkSeconds: 30
+            filter: "ValidatorAgreementProperty", cases: 30, batchSize: 30, shrinkBatchSize: 4, shrinkBudget: 120, shrinkSeconds: 20
         ) { batch in
             var files: [(case: Int, path: String, instance: Instance, folder: String)] = []
             var folders: [String] = []

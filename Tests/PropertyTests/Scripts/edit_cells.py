@@ -14,6 +14,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import sys
 
 
@@ -61,7 +62,9 @@ def edit_xlsx(job):
         cell.value = datetime.date.fromisoformat(value)
         cell.number_format = "yyyy-mm-dd"
     else:
-        cell.value = value
+        # openpyxl writes texts as they are, but in the file `_x0041_` stands for "A": escape the underscore that
+        # starts anything looking like an escape, as Excel does when such a text is typed.
+        cell.value = re.sub(r"_(?=x[0-9A-Fa-f]{4}_)", "_x005F_", value)
         cell.data_type = "s"  # a text starting with '=' stays text, as a cell formatted as text keeps it
     book.save(job["output"])
 
