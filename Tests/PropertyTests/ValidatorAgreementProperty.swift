@@ -132,6 +132,12 @@ import Testing
                 let loaded = try? DatasetLoader().load(file.path)
                 let regionKitValid = loaded?.isValid ?? false
                 let schemaValid = rejected[file.path] == nil
+                if file.instance.name != "valid" && regionKitValid && schemaValid {
+                    failures[file.case] =
+                        (failures[file.case].map { $0 + "\n" } ?? "")
+                        + "\(file.instance.what): both validators accept it, so the break broke nothing (a defect of the test)"
+                    continue
+                }
                 guard regionKitValid != schemaValid else { continue }
                 let errors = loaded?.findings.filter { $0.severity == .error }.map { "    \($0)" } ?? ["    (not YAML)"]
                 let line =
