@@ -23,11 +23,12 @@ public enum AwkwardValues {
     ]
 
     /// Pieces joined into longer texts; the first piece of a text is often one of `wholeTexts`.
-    public static let pieces: [String] = wholeTexts + [
-        "Central Asia", "Russia's", "CSTO", "EAEU", "more than 5,000", "3.5 %", "1,5", "$ 2 bn", "C:\\path\\to",
-        "a\\;b", "semi; colon, comma \"quote\"", "tab\there", "two\nlines", "«ёлка»", "naïve café", "Å\u{30A}",
-        "🙂🙃", "👍🏽", "☃", "∑", "€", "—", "…",
-    ]
+    public static let pieces: [String] =
+        wholeTexts + [
+            "Central Asia", "Russia's", "CSTO", "EAEU", "more than 5,000", "3.5 %", "1,5", "$ 2 bn", "C:\\path\\to",
+            "a\\;b", "semi; colon, comma \"quote\"", "tab\there", "two\nlines", "«ёлка»", "naïve café", "Å\u{30A}",
+            "🙂🙃", "👍🏽", "☃", "∑", "€", "—", "…",
+        ]
 
     /// Glue between pieces of a text.
     public static let glue: [String] = [" ", ", ", "; ", "\n", "\t", "", " \"", "' ", " - ", "\n\n"]

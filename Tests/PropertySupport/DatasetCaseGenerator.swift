@@ -290,16 +290,19 @@ struct FieldValues {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
+    /// An awkward date, or one of 1800 to 2100 known to the year, the month or the day.
     mutating func date() -> PartialDate {
-        if rng.chance(0.4), let date = PartialDate(iso: rng.pick(AwkwardValues.dates)) { return date }
-        let year = rng.int(in: 1800...2100)
-        let month = rng.int(in: 1...12)
-        switch rng.int(in: 0...2) {
-        case 0: return PartialDate(year: year) ?? PartialDate(year: 2019)!
-        case 1: return PartialDate(year: year, month: month) ?? PartialDate(year: 2019)!
-        default:
-            return PartialDate(year: year, month: month, day: rng.int(in: 1...28))
-                ?? PartialDate(year: 2019)!
+        while true {
+            if rng.chance(0.4), let date = PartialDate(iso: rng.pick(AwkwardValues.dates)) { return date }
+            let year = rng.int(in: 1800...2100)
+            let month = rng.int(in: 1...12)
+            let date: PartialDate?
+            switch rng.int(in: 0...2) {
+            case 0: date = PartialDate(year: year)
+            case 1: date = PartialDate(year: year, month: month)
+            default: date = PartialDate(year: year, month: month, day: rng.int(in: 1...28))
+            }
+            if let date { return date }
         }
     }
 

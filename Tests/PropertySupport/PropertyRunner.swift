@@ -217,7 +217,10 @@ public enum Shrinker {
     /// at either end.
     static func shorter(_ text: String) -> [String] {
         guard text.count > 1 else { return text == "a" ? [] : ["a"] }
-        return ["a", String(text.prefix(text.count / 2)), String(text.suffix(text.count / 2)), String(text.dropFirst()), String(text.dropLast())]
-            .map(FieldValues.trimmed)
+        return [
+            "a", String(text.prefix(text.count / 2)), String(text.suffix(text.count / 2)), String(text.dropFirst()),
+            String(text.dropLast()),
+        ]
+        .map(FieldValues.trimmed)
     }
 }

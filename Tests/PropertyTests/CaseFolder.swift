@@ -59,7 +59,8 @@ struct CaseFolder {
             lines.append("\(change.kind) \(change.table) \(change.id)")
             for field in change.fields {
                 lines.append(
-                    "    \(field.field): \(field.old.map(PropertyText.show) ?? "(empty)") → \(field.new.map(PropertyText.show) ?? "(empty)")")
+                    "    \(field.field): \(field.old.map(PropertyText.show) ?? "(empty)") → \(field.new.map(PropertyText.show) ?? "(empty)")"
+                )
             }
         }
         for conflict in outcome.changes.conflicts {

@@ -16,7 +16,9 @@ import Testing
         let path = folder + "/jobs.json"
         try JSONSerialization.data(withJSONObject: jobs).write(to: URL(fileURLWithPath: path))
         let run = try ProgramRun.tool("python3", [script, kind, path])
-        guard run.status == 0 else { throw PropertyFailure("edit_cells.py \(kind) exited with \(run.status):\n\(run.stdout)\n\(run.stderr)") }
+        guard run.status == 0 else {
+            throw PropertyFailure("edit_cells.py \(kind) exited with \(run.status):\n\(run.stdout)\n\(run.stderr)")
+        }
     }
 
     /// Why an import of an edited file is not exactly `edit`; nil when it is.
