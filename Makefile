@@ -99,9 +99,17 @@ test: test-deps build fuzz-short
 fuzz-build: deps
 	$(FUZZ_BUILD) || $(FUZZ_BUILD)
 
+# `make fuzz` then runs the property tests (Tests/PropertyTests) with PROPERTY_FUZZ_CASES cases each (a 25th of
+# that through LibreOffice) from a random seed, which it prints before and, on a failure, after the run.
+PROPERTY_FUZZ_CASES ?= 1000
+
 fuzz: FUZZ_CONFIG = release
-fuzz: fuzz-build
+fuzz: fuzz-build test-deps
 	@for h in $(FUZZ_HARNESSES); do FUZZ_CONFIG=$(FUZZ_CONFIG) FuzzTesting/fuzz.sh $$h time $(FUZZ_SECONDS) || exit 1; done
+	@seed=$$(od -An -N8 -tu8 /dev/urandom | tr -d ' '); \
+	echo "property tests from REGIONKIT_PROPERTY_SEED=$$seed REGIONKIT_PROPERTY_CASES=$(PROPERTY_FUZZ_CASES)"; \
+	REGIONKIT_PROPERTY_SEED=$$seed REGIONKIT_PROPERTY_CASES=$(PROPERTY_FUZZ_CASES) $(SWIFT) test --filter PropertyTests \
+		|| { echo "property tests failed from REGIONKIT_PROPERTY_SEED=$$seed (each failure names its case's seed)"; exit 1; }
 
 fuzz-short: fuzz-build
 	@$(foreach h,$(FUZZ_HARNESSES),FUZZ_CONFIG=$(FUZZ_CONFIG) FuzzTesting/fuzz.sh $(h) runs $(or $(FUZZ_RUNS_$(h)),$(FUZZ_RUNS)) &&) true

@@ -75,6 +75,8 @@ let package = Package(
 
         // Paths of the checkout, temporary folders and running programs, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Generated valid datasets with awkward values, and the runner that checks properties on them and shrinks failures.
+        .target(name: "PropertySupport", dependencies: ["RegionSchema", "RegionKit", "TestSupport"], path: "Tests/PropertySupport"),
         .testTarget(name: "RegionSchemaTests", dependencies: ["RegionSchema"]),
         .testTarget(name: "RegionYAMLTests", dependencies: ["RegionYAML"]),
         .testTarget(name: "RegionKitTests", dependencies: ["RegionKitFormats", "TestSupport"]),
@@ -84,6 +86,11 @@ let package = Package(
         .testTarget(name: "BenchmarkTests", dependencies: ["regionkit", "TestSupport"]),
         .testTarget(name: "HostileInputTests", dependencies: ["regionkit", "TestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "WriteSafetyTests", dependencies: ["RegionKitFormats", "regionkit", "TestSupport"]),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: ["PropertySupport", "RegionKitFormats", "TestSupport"],
+            exclude: ["Scripts", "Regressions"]
+        ),
         .testTarget(
             name: "FormatXLSXTests",
             dependencies: ["FormatXLSX", "RegionKitFormats", "regionkit", "TestSupport"],
