@@ -134,3 +134,29 @@ struct DatasetDecoderTests {
         #expect(parseError(text, limits: YAMLLimits(maxNodes: 10))?.kind == .tooManyNodes)
     }
 }
+
+/// A text written without quotes that YAML readers take for a number, a boolean or null is not a text: JSON Schema
+/// validators reading the YAML refuse it, so RegionKit does too.
+@Suite("Plain scalars in text fields")
+struct PlainScalarTests {
+    @Test(arguments: ["5", "-0.5", "1e5", "1_000", "0x1F", "0o17", ".inf", "-.INF", ".nan", "true", "FALSE"])
+    func refused(_ plain: String) throws {
+        let decoded = try DatasetDecoderTests.decode("regionkit: \"1\"\ncountries:\n- id: KAZ\n  name: \(plain)\n")
+        #expect(DatasetDecoderTests.codes(decoded) == ["schema.type@4:9"], "\(plain)")
+        #expect(decoded.findings.first?.hint == "write it in quotes: \"\(plain)\"")
+        #expect(decoded.dataset[.countries].first?["name"] == nil)
+    }
+
+    @Test(arguments: ["yes", "on", "2019-10-03", "1.2.3", "!!str 5", ".", "5 km", "e5", "Inf"])
+    func accepted(_ plain: String) throws {
+        let decoded = try DatasetDecoderTests.decode("regionkit: \"1\"\ncountries:\n- id: KAZ\n  name: \(plain)\n")
+        #expect(decoded.findings.isEmpty, "\(plain)")
+        #expect(decoded.dataset[.countries].first?["name"] == .text(plain.replacing("!!str ", with: "")))
+    }
+
+    @Test func listItemsToo() throws {
+        let decoded = try DatasetDecoderTests.decode("regionkit: \"1\"\ntrade:\n- id: t\n  goods: [cotton, 5, \"6\"]\n")
+        #expect(DatasetDecoderTests.codes(decoded) == ["schema.type@4:19"])
+        #expect(decoded.dataset[.trade].first?["goods"] == .list(["cotton", "6"]))
+    }
+}

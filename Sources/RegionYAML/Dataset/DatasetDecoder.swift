@@ -151,7 +151,15 @@ struct DatasetDecoder {
                     "\(field.key): the date \(text) is not quoted; other YAML readers take it for a number or a timestamp",
                     at: event.mark, severity: .warning, hint: "write \"\(text)\"")
             }
-        default:
+        case .text, .enumeration, .reference:
+            if style == .plain, event.tag == nil, let kind = PlainScalar.nonText(text) {
+                report(
+                    "schema.type",
+                    "\(field.key): expected \(field.type.name), found \(kind) \(text); YAML readers take it for \(kind == "null" ? "no value" : kind), not for text",
+                    at: event.mark, hint: "write it in quotes: \"\(text)\"")
+                return nil
+            }
+        case .list:
             break
         }
         switch field.parse(text) {
@@ -178,9 +186,16 @@ struct DatasetDecoder {
         }
         var values: [String] = []
         while let item = try nextItem() {
-            guard let text = item.scalarValue, !item.isNull else {
+            guard case .scalar(let text, let style) = item.kind, !item.isNull else {
                 report("schema.type", "\(field.key): list items must be single values", at: item.mark)
                 try events.skip(item)
+                continue
+            }
+            if style == .plain, item.tag == nil, let kind = PlainScalar.nonText(text) {
+                report(
+                    "schema.type",
+                    "\(field.key): list items are texts; \(text) is \(kind) to YAML readers",
+                    at: item.mark, hint: "write it in quotes: \"\(text)\"")
                 continue
             }
             values.append(text)
