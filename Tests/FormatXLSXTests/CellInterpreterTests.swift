@@ -112,6 +112,17 @@ import Testing
         #expect(codes(verbatim) == [])
     }
 
+    /// LibreOffice writes a text holding `_x005F_xHHHH_` back as `_xHHHH_`; the exported value is kept.
+    @Test func anEscapeLevelLostByLibreOfficeKeepsTheExportedText() throws {
+        let text = try read(.text("a _x0041_ b"), .cooperation, "summary", exported: .text("a _x005F_x0041_ b"))
+        #expect(text.value == .text("a _x005F_x0041_ b"))
+        #expect(codes(text) == ["warning xlsx.escape-lost"])
+        let list = try read(.text("x; _x0041_"), .trade, "goods", exported: .list(["x", "_x005F_x0041_"]))
+        #expect(list.value == .list(["x", "_x005F_x0041_"]))
+        let edited = try read(.text("a _x0041_ c"), .cooperation, "summary", exported: .text("a _x005F_x0041_ b"))
+        #expect(edited.value == .text("a _x0041_ c") && codes(edited) == [])
+    }
+
     @Test func listsSplitOnSemicolonsAsInEveryFormat() throws {
         let outcome = try read(.text("energy;  trade "), .cooperation, "areas")
         #expect(outcome.value == .list(["energy", "trade"]))

@@ -178,3 +178,22 @@ import Testing
     }
 
 }
+
+/// The export record's copy of the dataset holds no text that looks like an Excel escape, so no spreadsheet changes it.
+@Suite struct ExportRecordEscapeTests {
+    @Test(arguments: [
+        "plain", "_x0041_", "_x005F_x0041_", "~", "~~x", "a~b", "_x\u{0301}", "~x", "__xx__", "tail~", "_X0041_",
+    ])
+    func escapedTextReadsBackAndHoldsNoEscape(_ text: String) {
+        let escaped = ExportRecord.escaped(text)
+        #expect(!escaped.contains("_x"))
+        #expect(ExportRecord.unescaped(escaped) == text)
+        let record = ExportRecord(schemaVersion: "1", fingerprint: "sha256:x", datasetName: "d", columns: [], baseYAML: text + "\n")
+        #expect(ExportRecord(rows: record.rows)?.baseYAML == text + "\n")
+    }
+
+    @Test func aRecordWithPlainBaseRowsReadsAsBefore() {
+        let rows = [["layout", "1"], ["schema_version", "1"], ["fingerprint", "sha256:x"], ["base", "a: \"~x_x0041_\""]]
+        #expect(ExportRecord(rows: rows)?.baseYAML == "a: \"~x_x0041_\"\n")
+    }
+}

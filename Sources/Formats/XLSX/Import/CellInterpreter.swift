@@ -71,6 +71,13 @@ struct CellInterpreter {
         }
     }
 
+    private static func isText(_ value: Value) -> Bool {
+        switch value {
+        case .text, .list: return true
+        case .number, .date: return false
+        }
+    }
+
     static let retypeHint = "format the cell as Text and type the value again; Excel turns some entries into dates"
 
     // MARK: Numbers
@@ -149,9 +156,18 @@ struct CellInterpreter {
 
     /// A text cell is read as in every tabular format (`CellText`); a number typed as text is the workbook's own habit.
     private func readText(_ raw: String, exported: Value?, _ context: inout Context) -> Outcome {
-        let reading = CellText().read(raw, field: context.field, location: context.location, exported: exported)
+        var reading = CellText().read(raw, field: context.field, location: context.location, exported: exported)
         context.findings += reading.findings
         context.failed = context.failed || reading.unreadable
+        if let read = reading.value, let before = exported, before != read, Self.isText(before),
+            ExcelEscapes.withOneLevelLost(before.canonicalText) == read.canonicalText
+        {
+            context.warn(
+                "xlsx.escape-lost",
+                "the cell reads as the exported '\(before.canonicalText)' with one '_x005F_' less; the exported value is kept",
+                hint: "LibreOffice writes a text holding '_x005F_xHHHH_' back as '_xHHHH_'")
+            reading.value = before
+        }
         if context.field.type == .number, case .number(let number)? = reading.value {
             context.warn(
                 "xlsx.text-as-number", "'\(CellText.trimmed(raw))' is stored as text; read as the number \(Value.format(number))")

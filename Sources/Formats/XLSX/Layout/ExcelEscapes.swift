@@ -25,6 +25,13 @@ enum ExcelEscapes {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `text` as LibreOffice gives it back after a re-save: it writes a text holding `_x005F_xHHHH_` as
+    /// `_x005F_xHHHH_`, which reads as `_xHHHH_`, so every `_x005F_` before an escape-like `xHHHH` is lost once.
+    static func withOneLevelLost(_ text: String) -> String {
+        guard text.contains("_x005F_x") else { return text }
+        return text.replacing("_x005F_x", with: "_x")
+    }
+
     /// The UTF-16 code units of a text cell as the file holds it: `text` with `protectingLiteralEscapes`' escapes
     /// and libxlsxwriter's `_x000D_` for each carriage return (the only control character a valid dataset has that
     /// it escapes), each escape counted whole. That is at least what Excel counts (the text once unescaped) and what

@@ -10,11 +10,13 @@
 /// | `fingerprint` | `sha256:…` of the exported dataset | | |
 /// | `dataset` | the dataset's name | | |
 /// | `column` | sheet | column letter | field key |
-/// | `base` | a part of the exported dataset's canonical YAML | `continues` when a cut line goes on in the next row | |
+/// | `base_escaped` | a part of the exported dataset's canonical YAML, escaped | `continues` when a cut line goes on in the next row | |
 ///
-/// The `base` rows, each followed by a line break unless marked `continues`, are the canonical YAML of the exported
-/// dataset: the base of a three-way merge. Each part is a run of whole lines under Excel's limit of 32 767 characters
-/// per cell; a longer line is cut.
+/// The `base_escaped` rows, each followed by a line break unless marked `continues`, are the canonical YAML of the
+/// exported dataset, the base of a three-way merge, with every `~` written `~~` and every `_x` written `~x`: a text
+/// that looks like Excel's `_xHHHH_` escapes is then nowhere in the sheet, and no spreadsheet changes it (LibreOffice
+/// writes `_x005F_xHHHH_` back as `_xHHHH_`). Each part is a run of whole lines under Excel's limit of 32 767
+/// characters per cell; a longer line is cut. A record with plain `base` rows, as earlier exports wrote, reads too.
 struct ExportRecord: Equatable {
     /// A column of a table sheet as exported: which field key its letter held.
     struct Column: Equatable {
@@ -47,8 +49,43 @@ struct ExportRecord: Equatable {
             ["dataset", datasetName],
         ]
         rows += columns.map { ["column", $0.sheet, $0.letter, $0.key] }
-        rows += Self.parts(of: baseYAML).map { ["base", $0.text] + ($0.joinsNext ? [Self.joinsNextMark] : []) }
+        rows += Self.parts(of: Self.escaped(baseYAML)).map {
+            [Self.escapedBaseKey, $0.text] + ($0.joinsNext ? [Self.joinsNextMark] : [])
+        }
         return rows
+    }
+
+    /// The key of the rows that hold the escaped base YAML.
+    static let escapedBaseKey = "base_escaped"
+
+    /// The text with `~` written `~~` and `_x` written `~x`.
+    static func escaped(_ text: String) -> String {
+        guard text.contains("~") || text.contains("_x") else { return text }
+        return text.replacing("~", with: "~~").replacing("_x", with: "~x")
+    }
+
+    /// The text `escaped(_:)` was given; a `~` before anything but `~` or `x` is kept as it is.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("~") else { return text }
+        var result = String.UnicodeScalarView()
+        var pending = false
+        for scalar in text.unicodeScalars {
+            if pending {
+                pending = false
+                if scalar == "x" {
+                    result.append("_")
+                } else if scalar != "~" {
+                    result.append("~")
+                }
+                result.append(scalar)
+            } else if scalar == "~" {
+                pending = true
+            } else {
+                result.append(scalar)
+            }
+        }
+        if pending { result.append("~") }
+        return String(result)
     }
 
     /// Splits a text into runs of whole lines, each of at most `partLimit` UTF-8 bytes; a longer line is cut into
@@ -98,6 +135,7 @@ struct ExportRecord: Equatable {
         var values: [String: String] = [:]
         var columns: [Column] = []
         var base = ""
+        var escapedBase = ""
         for row in rows {
             guard let key = row.first else { continue }
             let rest = Array(row.dropFirst())
@@ -107,6 +145,9 @@ struct ExportRecord: Equatable {
             case "base":
                 base += rest.first ?? ""
                 if rest.count < 2 || rest[1] != Self.joinsNextMark { base += "\n" }
+            case Self.escapedBaseKey:
+                escapedBase += rest.first ?? ""
+                if rest.count < 2 || rest[1] != Self.joinsNextMark { escapedBase += "\n" }
             default:
                 if values[key] == nil { values[key] = rest.first ?? "" }
             }
@@ -119,7 +160,7 @@ struct ExportRecord: Equatable {
         self.fingerprint = fingerprint
         self.datasetName = values["dataset"] ?? ""
         self.columns = columns
-        self.baseYAML = base
+        self.baseYAML = escapedBase.isEmpty ? base : Self.unescaped(escapedBase)
     }
 
     init(schemaVersion: String, fingerprint: String, datasetName: String, columns: [Column], baseYAML: String) {
