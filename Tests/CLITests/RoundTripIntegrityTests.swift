@@ -58,7 +58,7 @@ import Testing
         let validate = try RegionKitBinary.run(["validate", dataset])
         try #require(validate.status == 0, "\(validate.stdout)")
         let workbook = try XLSXRoundTrip.export(dataset, into: folder + "/out")
-        for file in [workbook, try XLSXRoundTrip.libreOffice(workbook, in: folder)] {
+        for file in [workbook, try LibreOffice.convert(workbook)] {
             let run = try RegionKitBinary.run(["import", file, "--dataset", dataset])
             #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
             #expect(run.stdout.hasSuffix("no changes: the file matches the dataset\n"), "\(file): \(run.stdout)")
@@ -115,24 +115,12 @@ import Testing
     }
 }
 
-/// The workbook steps of the round trips: `regionkit export` and LibreOffice's re-save.
+/// The workbook export of a scratch dataset, as the round trips need it.
 enum XLSXRoundTrip {
     static func export(_ dataset: String, into folder: String) throws -> String {
         let run = try RegionKitBinary.run(["export", "--format", "xlsx", "--dataset", dataset, "--output", folder, "--quiet"])
         try #require(run.status == 0, "\(run.stderr)")
         let name = URL(fileURLWithPath: dataset).deletingLastPathComponent().lastPathComponent
         return folder + "/xlsx/\(name).xlsx"
-    }
-
-    /// The workbook as LibreOffice headless saves it again (`soffice --convert-to xlsx`), with a private profile.
-    static func libreOffice(_ workbook: String, in folder: String) throws -> String {
-        let scratch = folder + "/libreoffice"
-        let run = try ProgramRun.tool(
-            "soffice",
-            ["-env:UserInstallation=file://\(scratch)/profile", "--headless", "--convert-to", "xlsx", "--outdir", scratch + "/out", workbook],
-            environment: ["HOME": scratch])
-        let output = scratch + "/out/" + URL(fileURLWithPath: workbook).lastPathComponent
-        try #require(FileManager.default.fileExists(atPath: output), "soffice: \(run.stdout)\(run.stderr)")
-        return output
     }
 }

@@ -25,24 +25,9 @@ enum WorkbookTools {
         try python(["edit", scenario, input, output])
     }
 
-    /// Re-saves a workbook through LibreOffice (`soffice --headless --convert-to`), with a private profile and HOME;
-    /// returns the path of the converted file.
+    /// Re-saves a workbook through LibreOffice headless; returns the path of the converted file.
     static func libreOffice(_ input: String, to format: String = "xlsx") throws -> String {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-            .map { "\($0)/soffice" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else { throw MissingTool(name: "soffice (Debian libreoffice-calc-nogui)") }
-        let scratch = try Repository.temporaryFolder()
-        let output = scratch + "/out"
-        let run = try ProgramRun(
-            path,
-            ["-env:UserInstallation=file://\(scratch)/profile", "--headless", "--convert-to", format, "--outdir", output, input],
-            environment: ["HOME": scratch])
-        let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent + "." + format
-        guard FileManager.default.fileExists(atPath: output + "/" + name) else {
-            throw ToolFailure(tool: "soffice --convert-to \(format)", run: run)
-        }
-        return output + "/" + name
+        try LibreOffice.convert(input, to: format)
     }
 
     /// A scratch folder with a copy of the canonical dataset and its source text.

@@ -68,25 +68,3 @@ import Testing
     }
 }
 
-/// LibreOffice headless, converting several files in one run, with a private profile and HOME.
-enum LibreOffice {
-    /// Re-saves each input as xlsx; returns the converted files' paths, in the order of the inputs. The inputs'
-    /// file names must differ.
-    static func convert(_ inputs: [String], to format: String = "xlsx") throws -> [String] {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-            .map { "\($0)/soffice" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else { throw MissingTool(name: "soffice (Debian libreoffice-calc-nogui)") }
-        let scratch = try Scratch.folder()
-        let output = scratch + "/out"
-        let run = try ProgramRun(
-            path,
-            ["-env:UserInstallation=file://\(scratch)/profile", "--headless", "--convert-to", format, "--outdir", output] + inputs,
-            environment: ["HOME": scratch])
-        let outputs = inputs.map { output + "/" + URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + "." + format }
-        for file in outputs where !FileManager.default.fileExists(atPath: file) {
-            throw PropertyFailure("soffice --convert-to \(format) wrote no \(file) (status \(run.status)):\n\(run.stdout)\n\(run.stderr)")
-        }
-        return outputs
-    }
-}
