@@ -65,6 +65,29 @@ import Testing
         }
     }
 
+    /// A null is an empty field: fine for both validators in an optional field, refused by both in a required one;
+    /// a number written without quotes in a text field is no text for either.
+    @Test func nullsAndUnquotedNumbersGetTheSameVerdictFromBoth() throws {
+        let folder = try Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let valid = Self.datasetWithNote("x")
+        let cases: [(name: String, text: String, valid: Bool)] = [
+            ("null-note.yaml", valid.replacing("  note: \"x\"\n", with: "  note: ~\n"), true),
+            ("empty-note.yaml", valid.replacing("  note: \"x\"\n", with: "  note:\n"), true),
+            ("null-unit.yaml", valid.replacing("  unit: USD\n", with: "  unit: null\n"), false),
+            ("number-name.yaml", valid.replacing("  name: Kazakhstan\n", with: "  name: 5\n"), false),
+            ("boolean-unit.yaml", valid.replacing("  unit: USD\n", with: "  unit: true\n"), false),
+        ]
+        for (name, text, valid) in cases {
+            let path = folder + "/" + name
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let checked = try ProgramRun.tool("check-jsonschema", ["--schemafile", "Schemas/dataset.schema.json", path])
+            #expect((checked.status == 0) == valid, "check-jsonschema on \(name): \(checked.stdout)\(checked.stderr)")
+            let validated = try RegionKitBinary.run(["validate", path])
+            #expect(validated.status == (valid ? 0 : 1), "regionkit validate \(name): \(validated.stdout)\(validated.stderr)")
+        }
+    }
+
     /// A small valid dataset whose one indicator has `note`.
     static func datasetWithNote(_ note: String) -> String {
         """

@@ -75,19 +75,23 @@ public enum JSONSchemaGenerator {
         ])
     }
 
+    /// A field's schema; an optional field may also be null, which the dataset reads as an empty field
+    /// (`note: ~`, or nothing after the colon).
     static func fieldSchema(_ field: FieldSpec) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+        var value: [(String, JSONValue)] = []
+        if case .list(let element) = field.type {
+            value.append(("type", .string("array")))
+            if field.required { value.append(("minItems", .number(1))) }
+            value.append(("items", .object(typeSchema(element, field))))
+        } else {
+            value += typeSchema(field.type, field)
+        }
+        let described: [(String, JSONValue)] = [
             ("title", .string(field.title)),
             ("description", .string(field.description)),
         ]
-        if case .list(let element) = field.type {
-            pairs.append(("type", .string("array")))
-            if field.required { pairs.append(("minItems", .number(1))) }
-            pairs.append(("items", .object(typeSchema(element, field))))
-        } else {
-            pairs += typeSchema(field.type, field)
-        }
-        return .object(pairs)
+        guard !field.required else { return .object(described + value) }
+        return .object(described + [("anyOf", .array([.object(value), .object([("type", .string("null"))])]))])
     }
 
     static func typeSchema(_ type: FieldType, _ field: FieldSpec) -> [(String, JSONValue)] {
