@@ -228,3 +228,25 @@ func year(_ value: Int) -> PartialDate {
     guard let date = PartialDate(year: value) else { preconditionFailure("\(value) is not a year") }
     return date
 }
+
+/// The validator's fast paths answer as the character walks they stand in for.
+@Suite struct FieldRuleFastPathTests {
+    static let texts = [
+        "a", " a", "a ", "\ta", "a\n", "Kazakhstan", "\u{00A0}x", "x\u{00A0}", "x\u{3000}", "e\u{301}", " \u{301}",
+        "a\u{301} ", "👨‍👩‍👦", "\u{0600}a", "x\r", "\r\nx", "ж", "\u{85}x", "x\u{2028}",
+    ]
+
+    @Test(arguments: texts)
+    func spaceAtEitherEndAsCharactersSay(_ text: String) {
+        let walked = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        #expect(FieldRule.hasSpaceAtEitherEnd(text) == walked)
+    }
+
+    @Test(arguments: texts + ["\u{0}", "a\u{7F}", "\u{9F}", "\u{FFFE}", "\u{FFFF}", "tab\tand\nline"])
+    func theByteTableMissesNoRefusedCharacterNorCarriageReturn(_ text: String) {
+        if TextCharacters.firstRefused(in: text) != nil || TextCharacters.firstCarriageReturn(in: text) != nil {
+            #expect(TextCharacters.mayHoldRefusedOrCarriageReturn(text))
+        }
+        #expect(!TextCharacters.mayHoldRefusedOrCarriageReturn("tab\tand\nline, Кириллица, 中文"))
+    }
+}

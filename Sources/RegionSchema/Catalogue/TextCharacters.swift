@@ -59,6 +59,22 @@ public enum TextCharacters {
         return false
     }
 
+    /// Whether a text may hold a refused character or a carriage return: false for almost every text, after one
+    /// pass over its bytes through a table, so that validation looks closer only at the rare text that does.
+    public static func mayHoldRefusedOrCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where attention[Int(byte)] { return true }
+            return false
+        }
+    }
+
+    /// The bytes that may start or be part of a refused character or a carriage return: the C0 controls but tab and
+    /// line feed, DEL, and the lead bytes of U+0080–U+009F (0xC2) and of U+FFFE and U+FFFF (0xEF).
+    private static let attention: [Bool] = (0...255).map { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xEF
+    }
+
     /// How a refused character is named in messages: `U+0001`.
     public static func name(of scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -71,7 +71,7 @@ public struct FieldRule: DatasetRule {
             problems.append(("empty", "the value is empty; leave the field out instead", nil))
             return problems
         }
-        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+        if hasSpaceAtEitherEnd(text) {
             problems.append(("whitespace", "'\(text)' has leading or trailing spaces", "remove the spaces around the value"))
         }
         if case .enumeration(let domain) = element, !domain.contains(text) {
@@ -82,6 +82,9 @@ public struct FieldRule: DatasetRule {
                 ))
         } else if let pattern = field.pattern, !pattern.matches(text) {
             problems.append(("pattern", "'\(text)' is not a valid \(pattern.name) (for example '\(pattern.example)')", nil))
+        }
+        guard TextCharacters.mayHoldRefusedOrCarriageReturn(text) else {
+            return lengthProblems(text, for: field, problems)
         }
         if let (scalar, position) = TextCharacters.firstRefused(in: text) {
             problems.append(
@@ -99,6 +102,14 @@ public struct FieldRule: DatasetRule {
                     "replace '\\r\\n' and '\\r' with '\\n' (an import does this itself)"
                 ))
         }
+        return lengthProblems(text, for: field, problems)
+    }
+
+    /// `problems` with the length problem of `text`, if it has one.
+    private static func lengthProblems(
+        _ text: String, for field: FieldSpec, _ problems: [(code: String, message: String, hint: String?)]
+    ) -> [(code: String, message: String, hint: String?)] {
+        var problems = problems
         // A text is as long as its Unicode code points, as JSON Schema's maxLength counts (and Frictionless, and
         // Python's len): a letter with a combining accent is two, a family emoji of three people five. No text has
         // more code points than UTF-8 bytes, so a text short in bytes is short enough without counting.
@@ -110,6 +121,19 @@ public struct FieldRule: DatasetRule {
             }
         }
         return problems
+    }
+
+    /// Whether a text starts or ends with white space (a character whose first scalar is White_Space, as
+    /// `Character.isWhitespace` says); an ASCII byte at either end answers without a character walk.
+    static func hasSpaceAtEitherEnd(_ text: String) -> Bool {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80 {
+            return isASCIISpace(first) || isASCIISpace(last)
+        }
+        return text.first?.isWhitespace == true || text.last?.isWhitespace == true
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     private static func kind(of value: Value) -> String {
