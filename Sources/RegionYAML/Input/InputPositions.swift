@@ -77,7 +77,17 @@ struct InputPositions {
         var current = cursorIndex
         window.withUnsafeBufferPointer { bytes in
             let end = bytes.count
+            guard let start = bytes.baseAddress else { return }
             while current < index && position < end {
+                // Eight ASCII bytes at a time are eight characters.
+                if index - current >= 8 && end - position >= 8 {
+                    let word = UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        position += 8
+                        current += 8
+                        continue
+                    }
+                }
                 position += 1
                 while position < end && bytes[position] & 0xC0 == 0x80 {
                     position += 1
