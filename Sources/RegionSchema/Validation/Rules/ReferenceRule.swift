@@ -6,26 +6,37 @@ public struct ReferenceRule: DatasetRule {
     public init() {}
 
     public func check(_ dataset: Dataset, in context: ValidationContext) -> [Finding] {
+        // Ids only of the tables something refers to (not the indicators', say), and rows only of tables that refer.
         var ids: [TableID: Set<String>] = [:]
-        for spec in DatasetSchema.tables {
-            ids[spec.id] = Set(dataset[spec.id].compactMap { $0[spec.primaryKey]?.text })
+        for target in Self.referencedTables {
+            let key = DatasetSchema.table(target).primaryKey
+            ids[target] = Set(dataset[target].compactMap { $0[key]?.text })
         }
         var findings: [Finding] = []
-        dataset.forEachRow { spec, index, record in
-            for field in spec.fields {
-                guard let target = field.referencedTable, let value = record[field.key] else { continue }
-                let items = value.list ?? value.text.map { [$0] } ?? []
-                let known = ids[target] ?? []
-                for item in items where !item.isEmpty && !known.contains(item) {
-                    findings.append(
-                        Finding(
-                            code: Self.name,
-                            message: "\(field.key): '\(item)' is not the id of any row of \(target)",
-                            location: context.location(of: field.key, in: record, table: spec.id, index: index),
-                            hint: Suggestion.hint(for: item, in: known.sorted()) ?? "add it to \(target) first"))
+        for spec in DatasetSchema.tables {
+            let fields = spec.fields.filter { $0.referencedTable != nil }
+            guard !fields.isEmpty else { continue }
+            for (index, record) in dataset[spec.id].enumerated() {
+                for field in fields {
+                    guard let target = field.referencedTable, let value = record[field.key] else { continue }
+                    let items = value.list ?? value.text.map { [$0] } ?? []
+                    let known = ids[target] ?? []
+                    for item in items where !item.isEmpty && !known.contains(item) {
+                        findings.append(
+                            Finding(
+                                code: Self.name,
+                                message: "\(field.key): '\(item)' is not the id of any row of \(target)",
+                                location: context.location(of: field.key, in: record, table: spec.id, index: index),
+                                hint: Suggestion.hint(for: item, in: known.sorted()) ?? "add it to \(target) first"))
+                    }
                 }
             }
         }
         return findings
+    }
+
+    /// The tables some field refers to.
+    static let referencedTables: [TableID] = TableID.allCases.filter { table in
+        DatasetSchema.tables.contains { $0.fields.contains { $0.referencedTable == table } }
     }
 }
