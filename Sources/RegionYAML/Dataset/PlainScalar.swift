@@ -4,11 +4,18 @@
 enum PlainScalar {
     /// What the scalar resolves to when it is not text: "the number", "the boolean" or "null"; nil for text.
     static func nonText(_ text: String) -> String? {
+        // Almost every text starts with a letter no number, boolean or null starts with: one byte decides.
+        guard let first = text.utf8.first, mayStartNonText[Int(first)] else { return nil }
         switch text {
         case "~", "null", "Null", "NULL": return "null"
         case "true", "True", "TRUE", "false", "False", "FALSE": return "the boolean"
         default: return isNumber(text) ? "the number" : nil
         }
+    }
+
+    /// The first bytes of `~`, null, the booleans and numbers.
+    private static let mayStartNonText: [Bool] = (0...255).map { byte in
+        "~nNtTfF0123456789+-.".utf8.contains(UInt8(byte))
     }
 
     private static func isNumber(_ text: String) -> Bool {
