@@ -53,8 +53,9 @@ public struct CellText: Sendable {
             return reading
         }
         let structured = Self.isStructured(field)
-        let text = Self.lineFeeds(Self.trimmed(raw, interiorSpaces: structured))
-        if text != Self.lineFeeds(raw) {
+        let clean = Self.needsNoCleaning(raw, structured: structured)
+        let text = clean ? raw : Self.lineFeeds(Self.trimmed(raw, interiorSpaces: structured))
+        if !clean && text != Self.lineFeeds(raw) {
             if text.isEmpty {
                 warn("cell.whitespace", "the cell holds only white space; read as empty")
                 return reading
@@ -151,9 +152,26 @@ public struct CellText: Sendable {
         return straight
     }
 
+    /// Whether a cell's text is as the dataset holds it already: no white space at either end, no carriage return
+    /// and, in a structured field, nothing that could be a non-breaking space. One pass over the bytes.
+    static func needsNoCleaning(_ raw: String, structured: Bool) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte) }
+            guard isPlain(first), isPlain(last) else { return false }
+            for byte in bytes {
+                // A carriage return; the lead bytes of U+00A0, U+2007, U+202F, U+2060 and U+FEFF.
+                if byte == 0x0D || (structured && (byte == 0xC2 || byte == 0xE2 || byte == 0xEF)) { return false }
+            }
+            return true
+        }
+    }
+
     /// The text with typographic quotes replaced by straight ones.
     public static func straight(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { smartQuotes[$0] != nil }) else { return text }
+        // Every typographic quote is U+2018–U+201F, whose UTF-8 starts with 0xE2.
+        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { smartQuotes[$0] != nil }) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(smartQuotes[scalar] ?? scalar) }
         return String(scalars)

@@ -8,11 +8,29 @@ public enum NumberPrecision {
     /// The number `text` is read as when it is not the number the text says, else nil. `text` is a decimal literal
     /// as `FieldSpec.parseNumber` takes it (a `.` decimal mark) and `number` what it reads as.
     public static func loss(in text: String, readAs number: Double) -> Double? {
+        // A decimal of at most 15 significant digits in the normal range is held exactly (DBL_DIG): the common case,
+        // told by counting digits, without comparing decimal values.
+        let digits = significantDigits(text)
+        if number == 0 ? digits == 0 : (1e-300...1e300).contains(abs(number)) && digits <= 15 { return nil }
         guard let held = Decimal(Value.format(number)) else { return nil }
         // A literal that reads as a finite number but not as a decimal here has an exponent past any Int: it
         // reads as 0 (`1e-99999999999999999999`), which it is not.
         guard let written = Decimal(text) else { return number }
         return written == held ? nil : number
+    }
+
+    /// The digits of a decimal literal from its first non-zero digit on, trailing zeros included (so never fewer
+    /// than its significant digits); the exponent's digits do not count.
+    static func significantDigits(_ text: String) -> Int {
+        var count = 0
+        var started = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { continue }
+            if byte != UInt8(ascii: "0") { started = true }
+            if started { count += 1 }
+        }
+        return count
     }
 
     /// The message of a `schema.precision` finding: `value: 9007199254740993 cannot be held exactly …`.
