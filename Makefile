@@ -7,8 +7,9 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev libexpat1-dev zlib1g-dev
-# util-linux and mount: unshare, mount, setpriv and prlimit make folders read-only or full for the write safety tests.
-TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc bsdutils util-linux mount
+# util-linux and mount: unshare, mount, setpriv and prlimit make folders read-only or full for the write safety tests;
+# valgrind: the benchmark harness's test counts instructions under callgrind.
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc bsdutils util-linux mount valgrind
 # PyPI tools the tests use to check exports independently (console script name = package name).
 PYPI_TOOLS := check-jsonschema frictionless
 # PyPI libraries the tests' Python scripts import (import name = package name).

@@ -307,27 +307,27 @@ DIFFERENCES = (
                "events it read rather than writing canonical YAML from a dataset."),
     Difference(("validate",), "less", f"per-field rules only ({SCHEMA}): no references, uniqueness, units, dates "
                "across rows or verbatim quotes; it reads a copy with plain `=` values quoted.", ("check-jsonschema",)),
-    Difference(EXPORTS[1:], "less", "no validation and no YAML: the peers start from RegionKit's own export (CSV "
-               "files, or the workbook's cells prepared untimed), which is cheaper to read than the YAML RegionKit "
-               "loads and validates first."),
+    Difference(EXPORTS[1:], "less", "no validation and no YAML: they start from RegionKit's own export (its CSV "
+               "files, or its workbook's cells prepared untimed), cheaper to read than the YAML RegionKit loads and "
+               "validates first."),
     Difference(EXPORTS, "less", "no fsync: RegionKit syncs every file it writes to disk before renaming it into "
                "place."),
     Difference(("csv-export",), "less", "no base copy: RegionKit also writes `regionkit-base.yaml` (the exported "
-               "dataset as YAML, as large as the dataset) and `datapackage.json`; the peers copy the CSV files only."),
-    Difference(("xlsx-export",), "less", "the same cells (the hidden `_regionkit` sheet included), but no comments, "
-               "validations, autofilter, column widths or defined names, and only dates get a number format; the file "
-               "is written once, where RegionKit writes it to a scratch file and then copies it into place."),
-    Difference(IMPORTS, "less", "no validation and no canonical dataset: the peers read cells and never load the "
+               "dataset as YAML, as large as the dataset) and `datapackage.json`; they copy the CSV files only."),
+    Difference(("xlsx-export",), "less", "they write the same cells (the hidden `_regionkit` sheet included) but no "
+               "comments, validations, autofilter, column widths or defined names, and a number format for dates only; "
+               "they write the file once, where RegionKit writes it to a scratch file and then copies it into place."),
+    Difference(IMPORTS, "less", "no validation and no canonical dataset: they read cells and never load the "
                "YAML or check a rule."),
-    Difference(IMPORTS[1:3] + IMPORTS[4:], "less", "no merge: the peers' work is the same as for the unedited file; "
-               "RegionKit computes and reports a change set of N / 100 rows."),
+    Difference(IMPORTS[1:3] + IMPORTS[4:], "less", "no merge: their work is the same as for the unedited file, where RegionKit "
+               "computes and reports a change set of N / 100 rows."),
     Difference(("csv-import-stale",), "less", "no base copy: RegionKit also reads the package's "
-               "`regionkit-base.yaml` (the exported dataset) to merge three ways; the peers do not open it."),
-    Difference(IMPORTS[3:], "more", "the peers parse every cell of the hidden `_regionkit` sheet (the export record, "
-               "as much XML as the visible sheets) and keep it as text; RegionKit reads it too, but a RegionKit that "
-               "skipped it for a fresh workbook would read less XML than they do."),
-    Difference(IMPORTS[:3], "less", "polars infers each column's type from its first 10,000 rows instead of "
-               "checking every cell against a schema.", ("polars",)),
-    Difference(tuple(job.id for job in JOBS), "more", "the Python interpreter's start-up (tens of milliseconds) is "
-               "in their time.", PYTHON_PEERS),
+               "`regionkit-base.yaml` (the exported dataset) to merge three ways; they do not open it."),
+    Difference(IMPORTS[3:], "more", "they parse every cell of the hidden `_regionkit` sheet (the export record, as "
+               "much XML as the visible sheets) and keep it as text; RegionKit reads it too today, but one that skipped "
+               "it for a fresh workbook would read less XML than they do."),
+    Difference(IMPORTS[:3], "less", "it infers each column's type from its first 10,000 rows instead of checking "
+               "every cell against a schema.", ("polars",)),
+    Difference(tuple(job.id for job in JOBS), "more", "its time includes the Python interpreter's start-up (tens of "
+               "milliseconds).", PYTHON_PEERS),
 )

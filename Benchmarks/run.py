@@ -577,7 +577,7 @@ def differences(selected):
             who = [name for name in names if not difference.peers or name in difference.peers]
             if not who:
                 continue
-            subject = "every peer" if len(who) == len(names) and len(names) > 1 else ", ".join(who)
+            subject = "each peer" if len(who) == len(names) and len(names) > 1 else ", ".join(who)
             items.append(f"  - {subject} does {difference.side}: {difference.text}")
         if items:
             lines += [f"- `{job.id}`", *items]
