@@ -625,7 +625,8 @@ def report(config, rows, notes, started, load_start, selected, revision, instruc
         f"(load average {load_start} at the start, {load_average()} at the end).",
         "- Each process is timed whole with `/usr/bin/time` (elapsed seconds, peak resident memory), from start to "
         "exit; within a job the tools take turns on the same files. rows/s = N / median (N indicator rows; the "
-        "dataset also has the 92 rows of the other tables).",
+        "dataset also has the 92 rows of the other tables). Peak memory is the median and the maximum over the runs; "
+        "the targets use the medians.",
         "- The last column is the peer's median time divided by RegionKit's: above 1, RegionKit is faster by that "
         "factor; it is also RegionKit's throughput divided by the peer's.",
         "",
