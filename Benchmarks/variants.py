@@ -15,7 +15,8 @@ import re
 import shutil
 import zipfile
 
-#: Every EVERY-th indicator row is edited, counted from 1 (rows 100, 200, ...); 1 %.
+#: Every EVERY-th indicator row is edited, counted from 1 (rows 100, 200, ...); 1 %. A row without a value (about
+#: one in twenty of the generated rows) passes its edit on to the next row that has one.
 EVERY = 100
 #: The field that is edited: a number, so every edit stays valid and is one changed cell.
 FIELD = "value"
@@ -50,6 +51,7 @@ def edit_csv(source, target):
     first_line = start.split(b"\n", 1)[0]
     line_break = "\r\n" if first_line.endswith(b"\r") else "\n"
     changed = 0
+    due = False
     encoding = "utf-8-sig" if bom else "utf-8"
     with open(source, newline="", encoding=encoding) as reader_file, open(
         target, "w", newline="", encoding=encoding
@@ -62,9 +64,11 @@ def edit_csv(source, target):
         column = header.index(FIELD)
         writer.writerow(header)
         for index, row in enumerate(reader, start=1):
-            if index % EVERY == 0 and column < len(row) and row[column].strip():
+            due = due or index % EVERY == 0
+            if due and column < len(row) and row[column].strip():
                 row[column] = changed_number(row[column])
                 changed += 1
+                due = False
             writer.writerow(row)
     return changed
 
@@ -133,6 +137,7 @@ def edit_sheet(stream, out, field_titles):
     column = None
     data_rows = 0
     changed = 0
+    due = False
     while True:
         block = stream.read(1 << 22)
         pending += block
@@ -148,9 +153,13 @@ def edit_sheet(stream, out, field_titles):
                 column = header_column(part[row_start:], field_titles)
                 if column is None:
                     raise ValueError(f"no column titled {sorted(field_titles)} in the sheet's first row")
-            elif (data_rows := data_rows + 1) % EVERY == 0:
-                part, edits = edit_cell(part, column, found.group(1))
-                changed += edits
+            else:
+                data_rows += 1
+                due = due or data_rows % EVERY == 0
+                if due:
+                    part, edits = edit_cell(part, column, found.group(1))
+                    changed += edits
+                    due = not edits
             out.write(part + b"</row>")
         if not block:
             out.write(pending)
