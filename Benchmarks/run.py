@@ -117,6 +117,10 @@ def digest(path, length=12):
     return sha.hexdigest()[:length]
 
 
+#: The variant files (variants.py) are remade when variants.py changes, as the exports are when the binary does.
+VARIANTS_STAMP = digest(os.path.join(HERE, "variants.py"))
+
+
 class Formats:
     """What `regionkit formats` says each built-in format can do."""
 
@@ -245,7 +249,8 @@ class Inputs:
         """RegionKit's own export in a format with 1 % of the indicator rows edited (variants.py), made untimed."""
         source = self.export_folder(format_id)
         folder = source + "-edited"
-        if not os.path.isdir(folder):
+        if not self._current(folder):
+            shutil.rmtree(folder, ignore_errors=True)
             say(f"editing every {variants.EVERY}th indicator row of the {self.rows}-row {format_id} export")
             staging = folder + ".staging"
             shutil.rmtree(staging, ignore_errors=True)
@@ -257,11 +262,24 @@ class Inputs:
                     os.makedirs(staging)
                     variants.edit_workbook(book, os.path.join(staging, os.path.basename(book)))
                     os.rename(staging, folder)
+                self._stamp(folder)
             except (OSError, ValueError) as error:
                 raise SetupError(f"editing the {format_id} export failed: {error}")
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
         return folder
+
+    def _current(self, path):
+        """Whether the variant file or folder at `path` was made by the variants.py of this checkout."""
+        try:
+            with open(path + ".stamp") as file:
+                return os.path.exists(path) and file.read().strip() == VARIANTS_STAMP
+        except OSError:
+            return False
+
+    def _stamp(self, path):
+        with open(path + ".stamp", "w") as file:
+            file.write(VARIANTS_STAMP + "\n")
 
     @property
     def edited_workbook(self):
@@ -273,9 +291,10 @@ class Inputs:
         before are stale against it."""
         source = self.dataset
         path = os.path.join(self.folder, "dataset-stale.yaml")
-        if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(source):
+        if not self._current(path) or os.path.getmtime(path) < os.path.getmtime(source):
             try:
                 variants.stale_dataset(source, path)
+                self._stamp(path)
             except (OSError, ValueError) as error:
                 raise SetupError(f"making the stale dataset failed: {error}")
         return path
