@@ -7,8 +7,9 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Debian packages the build needs (pkg-config names the C libraries) and the tests need.
 BUILD_PACKAGES := pkg-config libyaml-dev libxlsxwriter-dev libexpat1-dev zlib1g-dev
-# util-linux and mount: unshare, mount, setpriv and prlimit make folders read-only or full for the write safety tests.
-TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc bsdutils util-linux mount
+# util-linux and mount: unshare, mount, setpriv and prlimit make folders read-only or full for the write safety tests;
+# valgrind: the benchmark harness's test counts instructions under callgrind.
+TEST_PACKAGES := gdal-bin librsvg2-bin libreoffice-calc-nogui time gcc bsdutils util-linux mount valgrind
 # PyPI tools the tests use to check exports independently (console script name = package name).
 PYPI_TOOLS := check-jsonschema frictionless
 # PyPI libraries the tests' Python scripts import (import name = package name).
@@ -31,7 +32,7 @@ FUZZ_BUILD = $(SWIFT) build --package-path FuzzTesting -c $(FUZZ_CONFIG) --sanit
 
 # `make bench`: sizes of the generated datasets (indicator rows), and what the benchmark installs for its peers.
 BENCH_SIZES ?= 100000,1000000
-BENCH_PACKAGES := time gcc libc6-dev pkg-config libyaml-dev libxlsxwriter-dev
+BENCH_PACKAGES := time gcc libc6-dev pkg-config libyaml-dev libxlsxwriter-dev valgrind
 # Python libraries the peers import, as PyPI-name:module-name.
 BENCH_PYPI := XlsxWriter:xlsxwriter openpyxl:openpyxl python-calamine:python_calamine fastexcel:fastexcel \
 	polars:polars orjson:orjson PyYAML:yaml check-jsonschema:check_jsonschema
@@ -125,12 +126,16 @@ bench: bench-deps
 	BENCH_SIZES=$(BENCH_SIZES) BENCH_COMMAND="$(strip $(if $(filter command line environment,$(origin BENCH_SIZES)),BENCH_SIZES=$(BENCH_SIZES)) $(if $(BENCH_RUNS),BENCH_RUNS=$(BENCH_RUNS)) $(if $(BENCH_JOBS),BENCH_JOBS=$(BENCH_JOBS)) make bench)" \
 		$(PYTHON) Benchmarks/run.py
 
-# Where RegionKit's side of one job spends its time, under perf: `make bench-profile JOB=yaml-load BENCH_SIZES=100000`.
+# Where RegionKit's side of one job spends its time, under perf: `make bench-profile JOB=yaml-load BENCH_SIZES=100000`
+# (JOB= skips it). Then the instructions per row of RegionKit's side of every job (BENCH_JOBS picks some), each run
+# once under callgrind at PROFILE_ROWS rows, go into their own section of Benchmarks/RESULTS.md.
 JOB ?= yaml-load
+PROFILE_ROWS ?= 100000
 bench-profile: bench-deps
-	$(call apt_install,linux-perf)
+	$(if $(JOB),$(call apt_install,linux-perf))
 	$(SWIFT) build -c release --product regionkit
-	BENCH_SIZES=$(BENCH_SIZES) $(PYTHON) Benchmarks/run.py --profile $(JOB)
+	$(if $(JOB),BENCH_SIZES=$(BENCH_SIZES) $(PYTHON) Benchmarks/run.py --profile $(JOB))
+	BENCH_PROFILE_ROWS=$(PROFILE_ROWS) $(PYTHON) Benchmarks/run.py --instructions
 
 format:
 	swift-format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests

@@ -79,6 +79,18 @@ def workbook(inputs, out):
     return inputs.workbook
 
 
+def edited_csv_folder(inputs, out):
+    return inputs.edited_export_folder("csv")
+
+
+def edited_workbook(inputs, out):
+    return inputs.edited_workbook
+
+
+def stale_dataset(inputs, out):
+    return inputs.stale_dataset
+
+
 def into(name):
     return lambda inputs, out: f"{out}/{name}"
 
@@ -157,20 +169,38 @@ CSV_EXPORT = Job(
     "RegionKit's CSV files and write them again (they need the rows from somewhere; CSV is their cheapest source).",
 )
 
-CSV_IMPORT = Job(
-    id="csv-import",
-    title="CSV import",
-    format="csv",
-    capability="import",
-    regionkit=Tool("regionkit import csv", regionkit("import", csv_folder, "--dataset", dataset)),
-    peers=(
-        Tool("Python csv", python("csv_stdlib.py", "read", csv_folder)),
-        Tool("polars", python("csv_polars.py", "read", csv_folder), modules=("polars",)),
-    ),
-    inputs=("csv",),
-    timed="RegionKit: a dry-run import of its own CSV export: read every file, validate every rule, load the canonical "
-    "YAML and compute the change set (empty). Peers: read every row of every CSV file (polars infers column types).",
-)
+#: The import variants: what the file and the canonical dataset are (see Inputs in run.py for how they are made).
+IMPORT_VARIANTS = {
+    "": "a dry-run import of its own, unedited export against the dataset it came from, so the change set is empty",
+    "-edited": "a dry-run import of its own export with 1 % of the indicator rows edited (the `value` of every 100th "
+    "row, changed in the exported file, untimed), against the dataset it came from: a change set of N / 100 rows",
+    "-stale": "a dry-run import of the same edited file against a dataset changed after the export (one indicator row's "
+    "`value`, not one of the edited rows), so the file is stale and the import merges three ways against the "
+    "export's copy of the dataset",
+}
+
+
+def csv_import(variant):
+    folder = edited_csv_folder if variant else csv_folder
+    canonical = stale_dataset if variant == "-stale" else dataset
+    return Job(
+        id="csv-import" + variant,
+        title="CSV import" + {"": "", "-edited": " (1 % edited)", "-stale": " (edited, stale)"}[variant],
+        format="csv",
+        capability="import",
+        regionkit=Tool("regionkit import csv", regionkit("import", folder, "--dataset", canonical)),
+        peers=(
+            Tool("Python csv", python("csv_stdlib.py", "read", folder)),
+            Tool("polars", python("csv_polars.py", "read", folder), modules=("polars",)),
+        ),
+        inputs=("csv",) + (("csv-edited",) if variant else ()) + (("dataset-stale",) if variant == "-stale" else ()),
+        timed=f"RegionKit: {IMPORT_VARIANTS[variant]}; it reads every file, validates every rule, loads the canonical "
+        "YAML and computes the change set. Peers: read every row of every CSV file of the same package (polars infers "
+        "column types); they merge nothing.",
+    )
+
+
+CSV_IMPORT, CSV_IMPORT_EDITED, CSV_IMPORT_STALE = (csv_import(v) for v in IMPORT_VARIANTS)
 
 XLSX_EXPORT = Job(
     id="xlsx-export",
@@ -188,21 +218,28 @@ XLSX_EXPORT = Job(
     "prepared untimed by peers/xlsx_cells.py, and write those cells.",
 )
 
-XLSX_IMPORT = Job(
-    id="xlsx-import",
-    title="XLSX import",
-    format="xlsx",
-    capability="import",
-    regionkit=Tool("regionkit import xlsx", regionkit("import", workbook, "--dataset", dataset)),
-    peers=(
-        Tool("python-calamine", python("xlsx_calamine.py", workbook), modules=("python_calamine",)),
-        Tool("fastexcel", python("xlsx_fastexcel.py", workbook), modules=("fastexcel", "polars")),
-        Tool("openpyxl read-only", python("xlsx_openpyxl.py", workbook), max_rows=TOO_SLOW, modules=("openpyxl",)),
-    ),
-    inputs=("xlsx",),
-    timed="RegionKit: a dry-run import of its own workbook: read every sheet, validate every rule, load the canonical "
-    "YAML and compute the change set (empty). Peers: read every cell of every sheet of the same workbook.",
-)
+def xlsx_import(variant):
+    book = edited_workbook if variant else workbook
+    canonical = stale_dataset if variant == "-stale" else dataset
+    return Job(
+        id="xlsx-import" + variant,
+        title="XLSX import" + {"": "", "-edited": " (1 % edited)", "-stale": " (edited, stale)"}[variant],
+        format="xlsx",
+        capability="import",
+        regionkit=Tool("regionkit import xlsx", regionkit("import", book, "--dataset", canonical)),
+        peers=(
+            Tool("python-calamine", python("xlsx_calamine.py", book), modules=("python_calamine",)),
+            Tool("fastexcel", python("xlsx_fastexcel.py", book), modules=("fastexcel", "polars")),
+            Tool("openpyxl read-only", python("xlsx_openpyxl.py", book), max_rows=TOO_SLOW, modules=("openpyxl",)),
+        ),
+        inputs=("xlsx",) + (("xlsx-edited",) if variant else ()) + (("dataset-stale",) if variant == "-stale" else ()),
+        timed=f"RegionKit: {IMPORT_VARIANTS[variant]}; it reads every sheet, validates every rule, loads the canonical "
+        "YAML and computes the change set. Peers: read every cell of every sheet of the same workbook; they merge "
+        "nothing.",
+    )
+
+
+XLSX_IMPORT, XLSX_IMPORT_EDITED, XLSX_IMPORT_STALE = (xlsx_import(v) for v in IMPORT_VARIANTS)
 
 GEOJSON_EXPORT = Job(
     id="geojson-export",
@@ -224,7 +261,8 @@ GEOJSON_EXPORT = Job(
     "the same Point features.",
 )
 
-JOBS = (YAML_LOAD, YAML_DUMP, VALIDATE, CSV_EXPORT, CSV_IMPORT, XLSX_EXPORT, XLSX_IMPORT, GEOJSON_EXPORT)
+JOBS = (YAML_LOAD, YAML_DUMP, VALIDATE, CSV_EXPORT, CSV_IMPORT, CSV_IMPORT_EDITED, CSV_IMPORT_STALE, XLSX_EXPORT,
+        XLSX_IMPORT, XLSX_IMPORT_EDITED, XLSX_IMPORT_STALE, GEOJSON_EXPORT)
 
 TARGETS = (
     Target("xlsx-export", "XLSX export: at least 0.9 times the throughput of C libxlsxwriter", "speed", 0.9,
@@ -239,4 +277,57 @@ TARGETS = (
     Target("yaml-load", "YAML load: at least 0.8 times the bare libyaml event loop", "speed", 0.8, "C libyaml event loop"),
     Target("yaml-load", "YAML load: at least 10 times PyYAML's C loader", "speed", 10, "PyYAML CSafeLoader"),
     Target("validate", "regionkit validate: at least 20 times check-jsonschema", "speed", 20, "check-jsonschema"),
+)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where a peer's process does less work than RegionKit's, or more: the results print these beside the jobs, so
+    a ratio is read with what it compares."""
+
+    #: The job ids it applies to.
+    jobs: tuple
+    #: "less" or "more": the peer does less (or more) work than RegionKit.
+    side: str
+    text: str
+    #: The peers it is about (by name); empty for every peer of the jobs.
+    peers: tuple = ()
+
+
+IMPORTS = tuple(f"{kind}-import{variant}" for kind in ("csv", "xlsx") for variant in IMPORT_VARIANTS)
+EXPORTS = ("yaml-dump", "csv-export", "xlsx-export", "geojson-export")
+PYTHON_PEERS = ("PyYAML CSafeLoader", "PyYAML CSafeLoader+CSafeDumper", "check-jsonschema", "Python csv", "polars",
+                "Python XlsxWriter", "python-calamine", "fastexcel", "openpyxl read-only", "Python json", "orjson")
+
+DIFFERENCES = (
+    Difference(("yaml-load",), "less", "no validation: RegionKit has no load-only command, so its side runs every "
+               "rule (the same command as `validate`); the libyaml loop builds nothing, PyYAML builds Python objects "
+               "and checks nothing."),
+    Difference(("yaml-dump",), "less", "no validation; the libyaml program re-emits the "
+               "events it read rather than writing canonical YAML from a dataset."),
+    Difference(("validate",), "less", f"per-field rules only ({SCHEMA}): no references, uniqueness, units, dates "
+               "across rows or verbatim quotes; it reads a copy with plain `=` values quoted.", ("check-jsonschema",)),
+    Difference(EXPORTS[1:], "less", "no validation and no YAML: they start from RegionKit's own export (its CSV "
+               "files, or its workbook's cells prepared untimed), cheaper to read than the YAML RegionKit loads and "
+               "validates first."),
+    Difference(EXPORTS, "less", "no fsync: RegionKit syncs every file it writes to disk before renaming it into "
+               "place."),
+    Difference(("csv-export",), "less", "no base copy: RegionKit also writes `regionkit-base.yaml` (the exported "
+               "dataset as YAML, as large as the dataset) and `datapackage.json`; they copy the CSV files only."),
+    Difference(("xlsx-export",), "less", "they write the same cells (the hidden `_regionkit` sheet included) but no "
+               "comments, validations, autofilter, column widths or defined names, and a number format for dates only; "
+               "they write the file once, where RegionKit writes it to a scratch file and then copies it into place."),
+    Difference(IMPORTS, "less", "no validation and no canonical dataset: they read cells and never load the "
+               "YAML or check a rule."),
+    Difference(IMPORTS[1:3] + IMPORTS[4:], "less", "no merge: their work is the same as for the unedited file, where RegionKit "
+               "computes and reports a change set of N / 100 rows."),
+    Difference(("csv-import-stale",), "less", "no base copy: RegionKit also reads the package's "
+               "`regionkit-base.yaml` (the exported dataset) to merge three ways; they do not open it."),
+    Difference(IMPORTS[3:], "more", "they parse every cell of the hidden `_regionkit` sheet (the export record, as "
+               "much XML as the visible sheets) and keep it as text; RegionKit reads it too today, but one that skipped "
+               "it for a fresh workbook would read less XML than they do."),
+    Difference(IMPORTS[:3], "less", "it infers each column's type from its first 10,000 rows instead of checking "
+               "every cell against a schema.", ("polars",)),
+    Difference(tuple(job.id for job in JOBS), "more", "its time includes the Python interpreter's start-up (tens of "
+               "milliseconds).", PYTHON_PEERS),
 )

@@ -20,6 +20,12 @@ Environment (all optional):
 runs RegionKit's side of one job once under `perf record` at the first of BENCH_SIZES and prints the functions that
 take the most samples (self time), with Swift names demangled.
 
+    python3 Benchmarks/run.py --instructions    # instructions per row of RegionKit's side (make bench-profile)
+
+runs RegionKit's side of each job (BENCH_JOBS, or all) once under `valgrind --tool=callgrind` at BENCH_PROFILE_ROWS
+rows (100000) and writes the instructions per row into the section "Instructions per row (callgrind)" of
+BENCH_RESULTS, leaving the rest of the file as it is; a timing run keeps that section.
+
 Every process is timed whole with /usr/bin/time (elapsed seconds, peak resident memory); within a job the tools take
 turns (A B C A B C A B C) on the same input files. Standard library only.
 """
@@ -42,9 +48,12 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
 import jobs  # noqa: E402
+import variants  # noqa: E402
 
 TIME = "/usr/bin/time"
 C_PROGRAMS = {"yaml_events": "yaml-0.1", "xlsx_constant_memory": "xlsxwriter"}
+#: The RegionKit export each derived input of a job (jobs.py `inputs`) is made from; None: from the dataset.
+INPUT_FORMATS = {"cells": "xlsx", "csv-edited": "csv", "xlsx-edited": "xlsx", "dataset-stale": None}
 
 
 def env(name, default):
@@ -63,6 +72,7 @@ class Config:
     results: str
     timeout: float
     command: str
+    profile_rows: int = 100_000
 
     @staticmethod
     def from_environment():
@@ -81,6 +91,7 @@ class Config:
             results=path(env("BENCH_RESULTS", "Benchmarks/RESULTS.md")),
             timeout=float(env("BENCH_TIMEOUT", "3600")),
             command=env("BENCH_COMMAND", "make bench"),
+            profile_rows=int(env("BENCH_PROFILE_ROWS", "100000").replace("_", "")),
         )
 
 
@@ -104,6 +115,10 @@ def digest(path, length=12):
         for block in iter(lambda: file.read(1 << 20), b""):
             sha.update(block)
     return sha.hexdigest()[:length]
+
+
+#: The variant files (variants.py) are remade when variants.py changes, as the exports are when the binary does.
+VARIANTS_STAMP = digest(os.path.join(HERE, "variants.py"))
 
 
 class Formats:
@@ -212,7 +227,9 @@ class Inputs:
 
     @property
     def workbook(self):
-        folder = self.export_folder("xlsx")
+        return self._workbook_in(self.export_folder("xlsx"))
+
+    def _workbook_in(self, folder):
         books = sorted(name for name in os.listdir(folder) if name.endswith(".xlsx"))
         if len(books) != 1:
             raise SetupError(f"{folder}: expected one workbook, found {books}")
@@ -228,12 +245,70 @@ class Inputs:
             os.rename(path + ".part", path)
         return path
 
+    def edited_export_folder(self, format_id):
+        """RegionKit's own export in a format with 1 % of the indicator rows edited (variants.py), made untimed."""
+        source = self.export_folder(format_id)
+        folder = source + "-edited"
+        if not self._current(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            say(f"editing every {variants.EVERY}th indicator row of the {self.rows}-row {format_id} export")
+            staging = folder + ".staging"
+            shutil.rmtree(staging, ignore_errors=True)
+            try:
+                if format_id == "csv":
+                    variants.edit_csv_package(source, folder)
+                else:
+                    book = self._workbook_in(source)
+                    os.makedirs(staging)
+                    variants.edit_workbook(book, os.path.join(staging, os.path.basename(book)))
+                    os.rename(staging, folder)
+                self._stamp(folder)
+            except (OSError, ValueError) as error:
+                raise SetupError(f"editing the {format_id} export failed: {error}")
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        return folder
+
+    def _current(self, path):
+        """Whether the variant file or folder at `path` was made by the variants.py of this checkout."""
+        try:
+            with open(path + ".stamp") as file:
+                return os.path.exists(path) and file.read().strip() == VARIANTS_STAMP
+        except OSError:
+            return False
+
+    def _stamp(self, path):
+        with open(path + ".stamp", "w") as file:
+            file.write(VARIANTS_STAMP + "\n")
+
+    @property
+    def edited_workbook(self):
+        return self._workbook_in(self.edited_export_folder("xlsx"))
+
+    @property
+    def stale_dataset(self):
+        """The dataset with one indicator row changed after the exports were made (variants.py): the files exported
+        before are stale against it."""
+        source = self.dataset
+        path = os.path.join(self.folder, "dataset-stale.yaml")
+        if not self._current(path) or os.path.getmtime(path) < os.path.getmtime(source):
+            try:
+                variants.stale_dataset(source, path)
+                self._stamp(path)
+            except (OSError, ValueError) as error:
+                raise SetupError(f"making the stale dataset failed: {error}")
+        return path
+
     def prepare(self, names):
         for name in names:
             if name == "cells":
                 self.cells
             elif name == "xlsx":
                 self.workbook
+            elif name.endswith("-edited"):
+                self.edited_export_folder(name[: -len("-edited")])
+            elif name == "dataset-stale":
+                self.stale_dataset
             else:
                 self.export_folder(name)
 
@@ -270,6 +345,11 @@ class Measurement:
 
     @property
     def peak_mb(self):
+        """The median of the runs' peak resident memory, in MB."""
+        return statistics.median(self.peak_kb) / 1024
+
+    @property
+    def max_peak_mb(self):
         return max(self.peak_kb) / 1024
 
 
@@ -311,7 +391,7 @@ def run_job(job, rows, inputs, formats, config):
     regionkit_side = None if missing or job.regionkit_unavailable else job.regionkit
     if missing:
         return [], [f"{job.id} at N = {rows:,}: skipped: {missing}"]
-    needed = sorted({{"cells": "xlsx"}.get(name, name) for name in job.inputs} - set(formats.capabilities))
+    needed = sorted({INPUT_FORMATS.get(name, name) for name in job.inputs} - {None} - set(formats.capabilities))
     if needed:
         return [], [f"{job.id} at N = {rows:,}: skipped: its peers read RegionKit's {', '.join(needed)} export, and "
                     f"RegionKit has no '{needed[0]}' format yet (regionkit formats)"]
@@ -386,7 +466,7 @@ def number(value, digits=2):
 
 
 def format_table(rows):
-    header = ["job", "N", "tool", "median s", "min s", "max s", "rows/s", "peak MB",
+    header = ["job", "N", "tool", "median s", "min s", "max s", "rows/s", "median peak MB", "max peak MB",
               "peer time ÷ RegionKit time (> 1: RegionKit faster)"]
     lines = [header]
     regionkit_median = {}
@@ -408,10 +488,10 @@ def format_table(rows):
             else:
                 ratio = "— (RegionKit not measured)"
             cells += [f"{median:.2f}", f"{min(m.seconds):.2f}", f"{max(m.seconds):.2f}",
-                      f"{rate:,.0f}" if rate != float("inf") else "—", f"{m.peak_mb:.0f}", ratio]
+                      f"{rate:,.0f}" if rate != float("inf") else "—", f"{m.peak_mb:.0f}", f"{m.max_peak_mb:.0f}", ratio]
         else:
             reason = m.failure or m.note or "not run"
-            cells += ["—", "—", "—", "—", "—", ("FAILED: " if m.failure else "") + reason.splitlines()[0]]
+            cells += ["—", "—", "—", "—", "—", "—", ("FAILED: " if m.failure else "") + reason.splitlines()[0]]
         lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = []
@@ -504,7 +584,43 @@ def revision():
         return "unknown"
 
 
-def report(config, rows, notes, started, load_start, selected, revision):
+def differences(selected):
+    """The lines that say, job by job, where a peer does less work than RegionKit or more (jobs.DIFFERENCES)."""
+    lines = []
+    for job in selected:
+        names = [peer.name for peer in job.peers]
+        items = []
+        for difference in jobs.DIFFERENCES:
+            if job.id not in difference.jobs:
+                continue
+            who = [name for name in names if not difference.peers or name in difference.peers]
+            if not who:
+                continue
+            subject = "each peer" if len(who) == len(names) and len(names) > 1 else ", ".join(who)
+            items.append(f"  - {subject} does {difference.side}: {difference.text}")
+        if items:
+            lines += [f"- `{job.id}`", *items]
+    return lines
+
+
+INSTRUCTIONS_HEADING = "## Instructions per row (callgrind)"
+
+
+def carried_section(path, heading):
+    """The section under `heading` of the Markdown file at `path` (up to the next `## ` heading), or None."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except OSError:
+        return None
+    start = text.find("\n" + heading + "\n")
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + 1 + len(heading))
+    return text[start + 1: end if end >= 0 else len(text)].rstrip("\n") + "\n"
+
+
+def report(config, rows, notes, started, load_start, selected, revision, instructions=None):
     cores, description = machine()
     if {100_000, 1_000_000} <= set(config.sizes):
         kind = "a full run at the issue's sizes"
@@ -528,7 +644,8 @@ def report(config, rows, notes, started, load_start, selected, revision):
         f"(load average {load_start} at the start, {load_average()} at the end).",
         "- Each process is timed whole with `/usr/bin/time` (elapsed seconds, peak resident memory), from start to "
         "exit; within a job the tools take turns on the same files. rows/s = N / median (N indicator rows; the "
-        "dataset also has the 92 rows of the other tables).",
+        "dataset also has the 92 rows of the other tables). Peak memory is the median and the maximum over the runs; "
+        "the targets use the medians.",
         "- The last column is the peer's median time divided by RegionKit's: above 1, RegionKit is faster by that "
         "factor; it is also RegionKit's throughput divided by the peer's.",
         "",
@@ -548,6 +665,12 @@ def report(config, rows, notes, started, load_start, selected, revision):
     lines += ["## What each job times", ""]
     lines += [f"- `{job.id}`: {job.timed}" for job in selected]
     lines.append("")
+    where = differences(selected)
+    if where:
+        lines += ["## Where a peer does less work than RegionKit, or more", "",
+                  "Read a ratio with these (from `DIFFERENCES` in `Benchmarks/jobs.py`).", "", *where, ""]
+    if instructions:
+        lines += [instructions.rstrip("\n"), ""]
     return "\n".join(lines)
 
 
@@ -604,6 +727,122 @@ def perf_report(data, options, limit):
     return text
 
 
+def callgrind_total(path):
+    """The instructions executed (Ir) in a callgrind output file: its `totals:` line, or else its `summary:` line."""
+    found = {}
+    with open(path, errors="replace") as file:
+        for line in file:
+            for key in ("totals:", "summary:"):
+                if line.startswith(key):
+                    found[key] = int(line.split()[1])
+    total = found.get("totals:", found.get("summary:"))
+    if total is None:
+        raise SetupError(f"{relative(path)} has neither a totals: nor a summary: line")
+    return total
+
+
+def count_instructions(config, selected):
+    """Runs RegionKit's side of every selected job once under callgrind at BENCH_PROFILE_ROWS rows and writes the
+    instructions per row into the results' own section (the rest of the file is kept)."""
+    rows = config.profile_rows
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        say("error: valgrind is missing; install Debian's 'valgrind' package (make bench-profile does)")
+        return 2
+    if not os.access(config.regionkit, os.X_OK):
+        say(f"error: {config.regionkit} is not built; run `swift build -c release` (make bench-profile does)")
+        return 2
+    version = subprocess.run([valgrind, "--version"], capture_output=True, text=True).stdout.strip()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    measured_revision = revision()
+    try:
+        formats = Formats(config.regionkit)
+        inputs = Inputs(config, Programs(config), rows)
+        inputs.dataset
+    except SetupError as error:
+        say(f"error: {error}")
+        return 2
+    scratch = os.path.join(config.data, "scratch")
+    logs = os.path.join(config.data, "logs")
+    os.makedirs(logs, exist_ok=True)
+    counted, failures = [], []
+    for job in selected:
+        reason = formats.missing(job) or job.regionkit_unavailable
+        if reason:
+            counted.append((job, None, f"not measured: {reason}"))
+            continue
+        shutil.rmtree(scratch, ignore_errors=True)
+        os.makedirs(scratch)
+        output = os.path.join(config.data, f"callgrind-{job.id}-{rows}.out")
+        log_path = os.path.join(logs, f"callgrind-{job.id}-{rows}.log")
+        try:
+            inputs.prepare(job.inputs)
+            argv = job.regionkit.command(inputs, scratch)
+            say(f"$ {' '.join(argv)}  (under callgrind, N = {rows:,})")
+            with open(log_path, "w") as log:
+                result = subprocess.run([valgrind, "--tool=callgrind", f"--callgrind-out-file={output}", "--", *argv],
+                                        cwd=ROOT, stdout=log, stderr=log, stdin=subprocess.DEVNULL,
+                                        timeout=config.timeout * 50)
+            if result.returncode != 0:
+                with open(log_path, errors="replace") as file:
+                    raise SetupError(f"exit status {result.returncode} (log: {relative(log_path)})\n{file.read()[-1500:]}")
+            total = callgrind_total(output)
+        except (SetupError, subprocess.TimeoutExpired) as error:
+            failures.append(job.id)
+            counted.append((job, None, f"FAILED: {str(error).splitlines()[0]}"))
+            say(f"  {job.id}: FAILED: {error}")
+            continue
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        counted.append((job, total, None))
+        say(f"  {job.id}: {total:,} instructions, {total / rows:,.0f} per row")
+
+    table = [("job", "N", "instructions", "per row")]
+    for job, total, problem in counted:
+        table.append((job.id, f"{rows:,}", f"{total:,}" if total is not None else problem, f"{total / rows:,.0f}"
+                      if total is not None else "—"))
+    widths = [max(len(line[i]) for line in table) for i in range(4)]
+    formatted = ["| " + " | ".join(line[i].ljust(widths[i]) for i in range(4)) + " |" for line in table]
+    formatted.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    section = "\n".join([
+        INSTRUCTIONS_HEADING,
+        "",
+        f"Written by `make bench-profile` (`Benchmarks/run.py --instructions`): RegionKit's side of each job run once "
+        f"under `valgrind --tool=callgrind` at N = {rows:,}; instructions = the output's `totals:` (every thread), per "
+        "row = instructions ÷ N. Counts hardly move with the machine's load, so a change here is a change in the "
+        "code; `make bench` keeps this section as it is.",
+        "",
+        f"- Date: {started:%Y-%m-%d %H:%M} UTC; RegionKit {measured_revision}, `{relative(config.regionkit)}`; "
+        f"{version}.",
+        "",
+        *formatted,
+        "",
+    ])
+    write_results(config, replace_section(config.results, INSTRUCTIONS_HEADING, section))
+    say("")
+    say("\n".join(formatted))
+    say(f"\nwrote the instruction counts into {relative(config.results)}")
+    if failures:
+        say(f"error: {len(failures)} job(s) failed under callgrind: {', '.join(failures)}")
+        return 1
+    return 0
+
+
+def replace_section(path, heading, section):
+    """The Markdown file at `path` with its section under `heading` replaced by `section`, or `section` added at its
+    end (the whole file when there is none yet)."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except OSError:
+        return "# Benchmark results\n\n" + section
+    old = carried_section(path, heading)
+    if old is not None:
+        start = text.find("\n" + heading + "\n") + 1
+        return text[:start] + section + text[start + len(old):]
+    return text.rstrip("\n") + "\n\n" + section
+
+
 def write_results(config, text):
     os.makedirs(os.path.dirname(config.results), exist_ok=True)
     with open(config.results, "w") as file:
@@ -619,6 +858,8 @@ def main():
     if unknown:
         say(f"error: unknown job(s) {', '.join(sorted(unknown))}; jobs: {', '.join(job.id for job in jobs.JOBS)}")
         return 64
+    if len(sys.argv) == 2 and sys.argv[1] == "--instructions":
+        return count_instructions(config, selected)
     if not os.access(config.regionkit, os.X_OK):
         say(f"error: {config.regionkit} is not built; run `swift build -c release` (make bench does)")
         return 2
@@ -628,6 +869,8 @@ def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     load_start = load_average()
     measured_revision = revision()
+    # The instruction counts come from `make bench-profile`; a timing run keeps the last ones it finds.
+    instructions = carried_section(config.results, INSTRUCTIONS_HEADING)
     try:
         formats = Formats(config.regionkit)
     except SetupError as error:
@@ -652,9 +895,10 @@ def main():
                     notes.append(note)
                     say(note)
             # The results so far, so that a run stopped part-way still leaves what it measured.
-            write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision))
+            write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision,
+                                         instructions))
 
-    write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision))
+    write_results(config, report(config, rows, notes, started, load_start, selected, measured_revision, instructions))
     say("")
     say(format_table(rows))
     say("")
