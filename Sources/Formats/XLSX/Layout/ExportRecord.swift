@@ -58,34 +58,61 @@ struct ExportRecord: Equatable {
     /// The key of the rows that hold the escaped base YAML.
     static let escapedBaseKey = "base_escaped"
 
-    /// The text with `~` written `~~` and `_x` written `~x`.
+    /// The text with `~` written `~~` and `_x` written `~x`, in one pass over its bytes.
     static func escaped(_ text: String) -> String {
-        guard text.contains("~") || text.contains("_x") else { return text }
-        return text.replacing("~", with: "~~").replacing("_x", with: "~x")
-    }
-
-    /// The text `escaped(_:)` was given; a `~` before anything but `~` or `x` is kept as it is.
-    static func unescaped(_ text: String) -> String {
-        guard text.contains("~") else { return text }
-        var result = String.UnicodeScalarView()
-        var pending = false
-        for scalar in text.unicodeScalars {
-            if pending {
-                pending = false
-                if scalar == "x" {
-                    result.append("_")
-                } else if scalar != "~" {
-                    result.append("~")
+        let tilde = UInt8(ascii: "~")
+        let underscore = UInt8(ascii: "_")
+        let x = UInt8(ascii: "x")
+        guard text.utf8.contains(where: { $0 == tilde || $0 == underscore }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 64)
+        var previousUnderscore = false
+        for byte in text.utf8 {
+            if previousUnderscore {
+                previousUnderscore = false
+                if byte == x {
+                    result += [tilde, x]
+                    continue
                 }
-                result.append(scalar)
-            } else if scalar == "~" {
-                pending = true
+                result.append(underscore)
+            }
+            if byte == underscore {
+                previousUnderscore = true
+            } else if byte == tilde {
+                result += [tilde, tilde]
             } else {
-                result.append(scalar)
+                result.append(byte)
             }
         }
-        if pending { result.append("~") }
-        return String(result)
+        if previousUnderscore { result.append(underscore) }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The text `escaped(_:)` was given, in one pass over its bytes; a `~` before anything but `~` or `x` is kept
+    /// as it is.
+    static func unescaped(_ text: String) -> String {
+        let tilde = UInt8(ascii: "~")
+        guard text.utf8.contains(tilde) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pending = false
+        for byte in text.utf8 {
+            if pending {
+                pending = false
+                if byte == UInt8(ascii: "x") {
+                    result.append(UInt8(ascii: "_"))
+                } else if byte != tilde {
+                    result.append(tilde)
+                }
+                result.append(byte)
+            } else if byte == tilde {
+                pending = true
+            } else {
+                result.append(byte)
+            }
+        }
+        if pending { result.append(tilde) }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Splits a text into runs of whole lines, each of at most `partLimit` UTF-8 bytes; a longer line is cut into
