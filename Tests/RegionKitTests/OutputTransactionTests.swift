@@ -59,6 +59,57 @@ import Testing
         #expect(Repository.files(under: folder).isEmpty)
     }
 
+    /// A file written by its path (as a C library writes it) goes to the hidden temporary file beside its target,
+    /// which exists with the old file's permissions, and appears at the target only at the commit.
+    @Test func aFileWrittenByItsPathIsStagedBesideItsTarget() throws {
+        let folder = try Repository.temporaryFolder()
+        let target = folder + "/book.xlsx"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
+        let transaction = OutputTransaction()
+        var given = ""
+        try transaction.withStagedPath(for: target) { stagedPath throws(RegionKitError) in
+            given = stagedPath
+            #expect(FileManager.default.contents(atPath: stagedPath) == Data())
+            // Like fopen(path, "wb"): truncate and write.
+            guard let stream = fopen(stagedPath, "wb") else { throw RegionKitError(.writeFailed, "cannot open") }
+            fputs("new", stream)
+            fclose(stream)
+        }
+        let name = try #require(given.split(separator: "/").last)
+        #expect(given.hasPrefix(folder + "/") && TemporaryFileName.isTemporary(String(name)) && name.hasSuffix("-book.xlsx"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+        try transaction.commit()
+        #expect(Repository.files(under: folder) == ["book.xlsx"])
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o600)
+    }
+
+    /// A writer that fails part-way, or a file that is gone when it returns, leaves no temporary file and the old
+    /// file as it was.
+    @Test func aFileWrittenByItsPathThatFailsLeavesNothing() throws {
+        let folder = try Repository.temporaryFolder()
+        let target = folder + "/book.xlsx"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        do {
+            let transaction = OutputTransaction()
+            #expect(throws: RegionKitError.self) {
+                try transaction.withStagedPath(for: target) { stagedPath throws(RegionKitError) in
+                    try? "partial".write(toFile: stagedPath, atomically: false, encoding: .utf8)
+                    throw RegionKitError(.writeFailed, "stop")
+                }
+            }
+            let gone = #expect(throws: RegionKitError.self) {
+                try transaction.withStagedPath(for: folder + "/other.xlsx") { stagedPath throws(RegionKitError) in
+                    try? FileManager.default.removeItem(atPath: stagedPath)
+                }
+            }
+            #expect(gone?.message.contains("other.xlsx: cannot flush to disk") == true)
+        }
+        #expect(Repository.files(under: folder) == ["book.xlsx"])
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+    }
+
     @Test func unwritableFolderIsAClearError() throws {
         let transaction = OutputTransaction()
         #expect(throws: RegionKitError.self) { try transaction.write("x", to: "/proc/regionkit/x.txt") }
