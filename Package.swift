@@ -11,7 +11,8 @@ let package = Package(
         .library(name: "RegionKitCLI", targets: ["RegionKitCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian, linked through pkg-config.
@@ -42,8 +43,11 @@ let package = Package(
         // YAML over libyaml: a located node tree, an emitter, and the dataset codec.
         .target(name: "RegionYAML", dependencies: ["RegionSchema", "CYAML"]),
 
-        // Loading and saving the dataset, the format protocols and the registry type.
-        .target(name: "RegionKit", dependencies: ["RegionSchema", "RegionYAML"]),
+        // Loading and saving the dataset, the format protocols and the registry type; SHA-256 from swift-crypto.
+        .target(
+            name: "RegionKit",
+            dependencies: ["RegionSchema", "RegionYAML", .product(name: "Crypto", package: "swift-crypto")]
+        ),
 
         // One module per built-in format.
         .target(name: "FormatYAML", dependencies: ["RegionKit", "RegionYAML"], path: "Sources/Formats/YAML"),

@@ -31,7 +31,12 @@ public struct XLSXFormat: DatasetExporter, DatasetImporter {
             }
             exporter.constantMemory = memory == "constant"
         }
-        try output.write(try exporter.bytes(of: request.dataset, name: request.name), named: "\(request.name).xlsx")
+        // libxlsxwriter writes the finished workbook straight into the staged file beside its target.
+        let fileName = "\(request.name).xlsx"
+        let target = try output.path(for: fileName)
+        try output.withStagedPath(named: fileName) { stagedPath throws(RegionKitError) in
+            try exporter.write(request.dataset, name: request.name, to: stagedPath, shownAs: target)
+        }
     }
 
     public func read(_ path: String) throws(RegionKitError) -> ImportedDataset {

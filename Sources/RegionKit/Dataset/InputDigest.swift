@@ -21,8 +21,7 @@ final class InputDigest: InputObserver, @unchecked Sendable {
     func hexDigest() -> String? {
         lock.withLock {
             guard reachedEnd else { return nil }
-            var copy = hash
-            return copy.hexDigest()
+            return hash.hexDigest()
         }
     }
 }

@@ -81,6 +81,19 @@ public struct ExportOutput {
         try transaction.write(to: try path(for: fileName), produce)
     }
 
+    /// Stages a file named `fileName` inside the folder that a library writes by its path, for in-process formats
+    /// built on a C library that opens and writes the file itself, such as libxlsxwriter.
+    ///
+    /// `produce` gets the path of the hidden temporary file beside the target (`.regionkit-tmp-…`, see
+    /// `TemporaryFileName`), which exists and is empty, and writes the whole file there. The transaction then
+    /// flushes it to disk and renames it into place at the commit; a failure anywhere removes it, and nothing is
+    /// visible at the target before the commit. See `OutputTransaction.withStagedPath(for:_:)`.
+    public func withStagedPath(
+        named fileName: String, _ produce: (_ stagedPath: String) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        try transaction.withStagedPath(for: try path(for: fileName), produce)
+    }
+
     /// The full path of a file inside the folder; names with `..`, absolute paths or control characters are refused.
     public func path(for fileName: String) throws(RegionKitError) -> String {
         let parts = fileName.split(separator: "/", omittingEmptySubsequences: false)

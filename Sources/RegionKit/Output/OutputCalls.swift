@@ -58,6 +58,18 @@ enum OutputCalls {
         _ = try retrying { fsync(descriptor) }
     }
 
+    /// Flushes the data and metadata of the file at `path` to the disk, whoever wrote it.
+    static func synchronizeFile(_ path: String) throws(Failure) {
+        let descriptor = try retrying { open(path, O_RDONLY | O_CLOEXEC) }
+        do {
+            try synchronize(descriptor)
+        } catch {
+            closeQuietly(descriptor)
+            throw error
+        }
+        try close(descriptor)
+    }
+
     /// Closes a descriptor; a failure here can mean that written data was lost.
     static func close(_ descriptor: Int32) throws(Failure) {
         if systemClose(descriptor) != 0 && errno != EINTR { throw Failure.last() }

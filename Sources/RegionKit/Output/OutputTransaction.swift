@@ -54,6 +54,34 @@ public final class OutputTransaction {
     public func write(
         to path: String, _ produce: (StagedFileWriter) throws(RegionKitError) -> Void
     ) throws(RegionKitError) {
+        let file = try stage(path)
+        try produce(file)
+        try file.finish()
+    }
+
+    /// Stages a file for `path` that something else writes given a path, such as a C library that opens the file
+    /// itself: `produce` gets the path of the staged temporary file beside `path` and writes the whole file there.
+    ///
+    /// When `produce` starts, the temporary file exists, empty, with the permission bits of the file it will
+    /// replace; `produce` may truncate and rewrite it. When it returns, the file is flushed to disk and, at the
+    /// commit, renamed into place like every other staged file. Nothing is visible at `path` until then; if
+    /// `produce` throws, or the file cannot be flushed, it is removed with the rest of the transaction.
+    public func withStagedPath(
+        for path: String, _ produce: (_ stagedPath: String) throws(RegionKitError) -> Void
+    ) throws(RegionKitError) {
+        let file = try stage(path)
+        try file.close()
+        let stagedPath = staged[staged.count - 1].temporaryPath
+        try produce(stagedPath)
+        do {
+            try OutputCalls.synchronizeFile(stagedPath)
+        } catch {
+            throw RegionKitError(.writeFailed, "\(path): cannot flush to disk: \(error.reason); nothing was written")
+        }
+    }
+
+    /// Creates the temporary file for `path` beside it, and its folder, and registers it for the commit.
+    private func stage(_ path: String) throws(RegionKitError) -> StagedFileWriter {
         let (folder, fileName) = try Self.split(path)
         try prepare(folder)
         if OutputCalls.isFolder(path) {
@@ -64,8 +92,7 @@ public final class OutputTransaction {
             path: path, folder: folder, fileName: fileName, temporaryName: temporaryName,
             permissions: OutputCalls.permissions(of: path))
         staged.append(StagedFile(path: path, folder: folder, temporaryName: temporaryName))
-        try produce(file)
-        try file.finish()
+        return file
     }
 
     /// Renames every staged file into place, then flushes the folders that changed. After a failure part-way, the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A private folder under the system's temporary folder (`$TMPDIR`) for the intermediate files of one run, such as a
-/// workbook being assembled or a plug-in's output; it is removed with everything in it when it goes away.
+/// plug-in's output or the exports `regionkit check` compares; it is removed with everything in it when it goes away.
 ///
 /// Its name is `regionkit-<purpose>-<process id>-<random>`. A process killed by SIGKILL cannot remove its folder, so
 /// creating a scratch folder removes the folders of the same purpose whose processes are no longer running.
@@ -10,7 +10,7 @@ public final class ScratchFolder {
     public let path: String
     private var removed = false
 
-    /// Creates an empty folder that only this user can read; `purpose` is a short lowercase word (`xlsx`, `plugin`).
+    /// Creates an empty folder that only this user can read; `purpose` is a short lowercase word (`plugin`, `check`).
     public init(purpose: String) throws(RegionKitError) {
         let parent = FileManager.default.temporaryDirectory.path
         let prefix = "regionkit-\(purpose)-"

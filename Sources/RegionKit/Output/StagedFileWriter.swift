@@ -56,6 +56,17 @@ public final class StagedFileWriter {
         }
     }
 
+    /// Closes the file without writing or flushing anything, for a file that another writer fills by its path.
+    func close() throws(RegionKitError) {
+        let closing = descriptor
+        descriptor = -1
+        do {
+            try OutputCalls.close(closing)
+        } catch {
+            throw failure("cannot close", error)
+        }
+    }
+
     private func drain() throws(RegionKitError) {
         guard !buffer.isEmpty else { return }
         do {

@@ -6,12 +6,14 @@ import RegionKit
 /// closed. Every libxlsxwriter call of the exporter goes through this type, `Worksheet` and `CellStyle`.
 final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
-    /// The file libxlsxwriter assembles the package into when the workbook is closed.
+    /// The file as messages name it: the one libxlsxwriter assembles the package into when the workbook is closed,
+    /// or the target that file is staged for.
     let path: String
 
     /// Creates a workbook that will be written to `path`; `constantMemory` streams each row to disk once it is complete.
-    init(path: String, constantMemory: Bool) throws(RegionKitError) {
-        self.path = path
+    /// Messages name the file `shownAs` (the target of a staged file) when given, else `path`.
+    init(path: String, shownAs: String? = nil, constantMemory: Bool) throws(RegionKitError) {
+        self.path = shownAs ?? path
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.use_zip64 = 0

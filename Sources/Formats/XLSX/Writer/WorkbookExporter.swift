@@ -10,22 +10,14 @@ struct WorkbookExporter {
     /// The creation time written into the document properties: fixed, so the same dataset gives the same bytes.
     static let creationTime = 946_684_800  // 2000-01-01T00:00:00Z
 
-    /// The bytes of the workbook of `dataset`; `name` is the dataset's name, as in `central-asia`.
-    func bytes(of dataset: Dataset, name: String) throws(RegionKitError) -> [UInt8] {
-        let folder = try ScratchFolder(purpose: "xlsx")
-        defer { folder.remove() }
-        let path = folder.path + "/\(name).xlsx"
-        try write(dataset, name: name, to: path)
-        return try FileAccess.read(path)
-    }
-
-    /// Writes the workbook of `dataset` to the file at `path`.
-    func write(_ dataset: Dataset, name: String, to path: String) throws(RegionKitError) {
+    /// Writes the workbook of `dataset` to the file at `path`, creating or truncating it; messages name the file
+    /// `shownAs` when given (the target of a staged file), else `path`.
+    func write(_ dataset: Dataset, name: String, to path: String, shownAs: String? = nil) throws(RegionKitError) {
         // The dataset's YAML (for the export record and the fingerprint) is written on another core meanwhile; the
         // README sheet, which names the fingerprint, is added first and filled in last.
         let encoding = BackgroundWork { Result { () throws(RegionKitError) in try DatasetYAMLText.of(dataset) } }
 
-        let workbook = try Workbook(path: path, constantMemory: constantMemory)
+        let workbook = try Workbook(path: path, shownAs: shownAs, constantMemory: constantMemory)
         let styles = try Styles(workbook)
         let readme = try workbook.addWorksheet(WorkbookLayout.readmeSheet)
         var columns: [ExportRecord.Column] = []
