@@ -131,7 +131,7 @@ struct CSVTableReader {
                 locate: { column in location(line: cells[column]?.line ?? row.line, column: column) },
                 isBlank: { $0.text.isEmpty },
                 read: { cell, field, at in self.read(cell, field: field, at: at, codec: codec, choice: choice) })
-            guard var record = read.record else {
+            guard var record = read else {
                 result.findings.append(blankLine(row.line, trailing: 0))
                 continue
             }

@@ -15,27 +15,18 @@ public struct TableRows<Cell> {
         self.header = header
     }
 
-    /// One row read.
-    public struct Row {
-        /// The row as a record; nil when every field's cell is blank.
-        public var record: Record?
-        /// The cell of the row-id column, if the header has one and the row fills it.
-        public var rowID: Cell?
-    }
-
-    /// Reads one row. `cells` are the row's cells by 1-based column; `location` is where the row starts; `locate`
-    /// names a cell by its column; `isBlank` tells an empty cell; `read` reads a field's cell as its value.
+    /// Reads one row: its record, or nil when every field's cell is blank (the row-id column's cell aside, which
+    /// the format reads itself). `cells` are the row's cells by 1-based column; `location` is where the row starts;
+    /// `locate` names a cell by its column; `isBlank` tells an empty cell; `read` reads a field's cell as its value.
     public mutating func read(
         _ cells: [Int: Cell], location: Location, locate: (Int) -> Location, isBlank: (Cell) -> Bool,
         read: (Cell, FieldSpec, Location) -> CellText.Reading
-    ) -> Row {
-        var rowID: Cell?
+    ) -> Record? {
         var filled = false
         for (column, cell) in cells where !isBlank(cell) {
             switch header.columns[column] {
             case .field?: filled = true
-            case .rowID?: rowID = cell
-            case .ignored?: break
+            case .rowID?, .ignored?: break
             case .untitled?, nil:
                 filledUntitled.insert(column)
                 if reportedUntitled.insert(column).inserted {
@@ -49,7 +40,7 @@ public struct TableRows<Cell> {
                 }
             }
         }
-        guard filled else { return Row(record: nil, rowID: rowID) }
+        guard filled else { return nil }
         var record = Record(location: location)
         for field in header.table.fields {
             guard let column = header.columnOfKey[field.key] else {
@@ -64,7 +55,7 @@ public struct TableRows<Cell> {
             if let value = reading.value { record[field.key] = value }
             if reading.unreadable { record.unreadable.insert(field.key) }
         }
-        return Row(record: record, rowID: rowID)
+        return record
     }
 
     /// Reports after the last row: untitled columns that held no value are skipped with a note.

@@ -134,7 +134,7 @@ final class TableSheetImport {
                 let outcome = self.interpreter.read(cell, field: field, location: place, exported: exported?[field.key])
                 return CellText.Reading(value: outcome.value, findings: outcome.findings, unreadable: outcome.unreadable)
             })
-        guard var record = read.record else {
+        guard var record = read else {
             if let rowID {
                 ownFindings.append(
                     Finding(
