@@ -106,10 +106,14 @@ public struct ImportJob {
 
         let (base, mode) = try chooseBase(imported, current: current, path: path, findings: &findings)
         let merge = DatasetMerge().merge(base: base, current: current.dataset, edited: imported.dataset)
-        // Without a change the merged dataset is the canonical one, which was found valid above.
+        // The merged dataset is built only when it could be written: without a change it is the canonical one, which
+        // was found valid above; with errors or conflicts nothing is written.
+        var merged: Dataset?
         if !findings.hasErrors && merge.changes.conflicts.isEmpty && !merge.changes.changes.isEmpty {
-            let mergedFindings = DatasetLoader().validate(merge.merged, path: datasetPath, sourceFolder: sourceFolder).findings
+            let dataset = merge.merged
+            let mergedFindings = DatasetLoader().validate(dataset, path: datasetPath, sourceFolder: sourceFolder).findings
             findings += mergedFindings.filter { $0.severity == .error }
+            merged = dataset
         }
         var outcome = Outcome(
             file: path, datasetPath: datasetPath, format: importer.descriptor.id, mode: mode, changes: merge.changes,
@@ -124,10 +128,12 @@ public struct ImportJob {
                     location: Location(file: path), hint: "pass --allow-deletions to remove them"))
         }
         outcome.findings = Finding.sorted(outcome.findings)
-        guard options.apply, outcome.isClean, !merge.changes.changes.isEmpty else { return outcome }
+        // A clean import with changes is one whose merged dataset was built and validated above.
+        guard options.apply, outcome.isClean, let merged else { return outcome }
 
         let transaction = OutputTransaction()
-        try transaction.write(try newText(merge, current: current.dataset, findings: &outcome.findings), to: datasetPath)
+        try transaction.write(
+            try newText(merged, changes: merge.changes, current: current.dataset, findings: &outcome.findings), to: datasetPath)
         try transaction.commit()
         outcome.applied = true
         outcome.findings = Finding.sorted(outcome.findings)
@@ -137,12 +143,12 @@ public struct ImportJob {
     /// The canonical file's new bytes: its text with only the rows the merge changes rewritten (see `DatasetSplice`),
     /// or, when that text would not read back as the merged dataset, the merged dataset's whole canonical text and
     /// an `import.rewritten` note saying why.
-    func newText(_ merge: DatasetMerge.Result, current: Dataset, findings: inout [Finding]) throws(RegionKitError) -> [UInt8] {
+    func newText(_ merged: Dataset, changes: ChangeSet, current: Dataset, findings: inout [Finding]) throws(RegionKitError) -> [UInt8] {
         let reason: String
         do {
             let original = try FileAccess.read(datasetPath)
             let splice = DatasetSplice(
-                original: original, path: datasetPath, current: current, merged: merge.merged, changes: merge.changes)
+                original: original, path: datasetPath, current: current, merged: merged, changes: changes)
             switch splice.run() {
             case .spliced(let text):
                 return text
@@ -158,7 +164,7 @@ public struct ImportJob {
                 message: "the dataset is written whole in canonical form, so its comments and hand formatting are gone: \(reason)",
                 location: Location(file: datasetPath),
                 hint: "keep one row per block of lines ('- ' then its keys) for an apply to rewrite only the rows it changes"))
-        return Array(try DatasetYAMLText.of(merge.merged).utf8)
+        return Array(try DatasetYAMLText.of(merged).utf8)
     }
 
     func importer(for path: String) throws(RegionKitError) -> any DatasetImporter {
