@@ -47,13 +47,7 @@ public final class StagedFileWriter {
         } catch {
             throw failure("cannot flush to disk", error)
         }
-        let closing = descriptor
-        descriptor = -1
-        do {
-            try OutputCalls.close(closing)
-        } catch {
-            throw failure("cannot close", error)
-        }
+        try close()
     }
 
     /// Closes the file without writing or flushing anything, for a file that another writer fills by its path.
