@@ -179,13 +179,16 @@ IMPORT_VARIANTS = {
     "export's copy of the dataset",
 }
 
+#: What each import variant adds to its job's title.
+VARIANT_TITLES = {"": "", "-edited": " (1 % edited)", "-stale": " (edited, stale)"}
+
 
 def csv_import(variant):
     folder = edited_csv_folder if variant else csv_folder
     canonical = stale_dataset if variant == "-stale" else dataset
     return Job(
         id="csv-import" + variant,
-        title="CSV import" + {"": "", "-edited": " (1 % edited)", "-stale": " (edited, stale)"}[variant],
+        title="CSV import" + VARIANT_TITLES[variant],
         format="csv",
         capability="import",
         regionkit=Tool("regionkit import csv", regionkit("import", folder, "--dataset", canonical)),
@@ -223,7 +226,7 @@ def xlsx_import(variant):
     canonical = stale_dataset if variant == "-stale" else dataset
     return Job(
         id="xlsx-import" + variant,
-        title="XLSX import" + {"": "", "-edited": " (1 % edited)", "-stale": " (edited, stale)"}[variant],
+        title="XLSX import" + VARIANT_TITLES[variant],
         format="xlsx",
         capability="import",
         regionkit=Tool("regionkit import xlsx", regionkit("import", book, "--dataset", canonical)),
