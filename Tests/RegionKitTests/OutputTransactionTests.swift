@@ -60,7 +60,8 @@ import Testing
     }
 
     /// A file written by its path (as a C library writes it) goes to the hidden temporary file beside its target,
-    /// which exists with the old file's permissions, and appears at the target only at the commit.
+    /// which exists with the old file's permissions, and appears at the target only at the commit. The library's
+    /// work folder is private, beside the target, and gone with what it held when the writer returns.
     @Test func aFileWrittenByItsPathIsStagedBesideItsTarget() throws {
         let folder = try Repository.temporaryFolder()
         let target = folder + "/book.xlsx"
@@ -68,9 +69,16 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
         let transaction = OutputTransaction()
         var given = ""
-        try transaction.withStagedPath(for: target) { stagedPath throws(RegionKitError) in
+        var work = ""
+        try transaction.withStagedPath(for: target) { stagedPath, workFolder throws(RegionKitError) in
             given = stagedPath
+            work = workFolder
             #expect(FileManager.default.contents(atPath: stagedPath) == Data())
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: workFolder)) == [])
+            #expect((try? FileManager.default.attributesOfItem(atPath: workFolder)[.posixPermissions]) as? Int == 0o700)
+            // A library's intermediate file, and one it keeps in a folder of its own.
+            try? FileManager.default.createDirectory(atPath: workFolder + "/parts", withIntermediateDirectories: false)
+            try? "part".write(toFile: workFolder + "/parts/sheet1.xml", atomically: false, encoding: .utf8)
             // Like fopen(path, "wb"): truncate and write.
             guard let stream = fopen(stagedPath, "wb") else { throw RegionKitError(.writeFailed, "cannot open") }
             fputs("new", stream)
@@ -78,6 +86,9 @@ import Testing
         }
         let name = try #require(given.split(separator: "/").last)
         #expect(given.hasPrefix(folder + "/") && TemporaryFileName.isTemporary(String(name)) && name.hasSuffix("-book.xlsx"))
+        let workName = try #require(work.split(separator: "/").last)
+        #expect(work.hasPrefix(folder + "/") && TemporaryFileName.isTemporary(String(workName)) && workName.hasSuffix("-book.xlsx.work"))
+        #expect(!FileManager.default.fileExists(atPath: work))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
         try transaction.commit()
         #expect(Repository.files(under: folder) == ["book.xlsx"])
@@ -94,19 +105,20 @@ import Testing
         do {
             let transaction = OutputTransaction()
             #expect(throws: RegionKitError.self) {
-                try transaction.withStagedPath(for: target) { stagedPath throws(RegionKitError) in
+                try transaction.withStagedPath(for: target) { stagedPath, workFolder throws(RegionKitError) in
                     try? "partial".write(toFile: stagedPath, atomically: false, encoding: .utf8)
+                    try? "part".write(toFile: workFolder + "/sheet1.xml", atomically: false, encoding: .utf8)
                     throw RegionKitError(.writeFailed, "stop")
                 }
             }
             let gone = #expect(throws: RegionKitError.self) {
-                try transaction.withStagedPath(for: folder + "/other.xlsx") { stagedPath throws(RegionKitError) in
+                try transaction.withStagedPath(for: folder + "/other.xlsx") { stagedPath, _ throws(RegionKitError) in
                     try? FileManager.default.removeItem(atPath: stagedPath)
                 }
             }
             #expect(gone?.message.contains("other.xlsx: cannot flush to disk") == true)
         }
-        #expect(Repository.files(under: folder) == ["book.xlsx"])
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: folder)) == ["book.xlsx"])
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
     }
 

@@ -37,7 +37,7 @@ enum WriteSandbox {
 
     /// The temporary files of writes under a folder, by path relative to it.
     static func temporaryFiles(under folder: String) -> [String] {
-        Repository.files(under: folder).filter { ($0.split(separator: "/").last ?? "").hasPrefix(".regionkit-tmp-") }
+        Repository.files(under: folder).filter { $0.split(separator: "/").contains { $0.hasPrefix(".regionkit-tmp-") } }
     }
 
     /// Runs `script` with `sh -c` in a private mount namespace, with `arguments` as `$1`, `$2`, …; it may mount

@@ -31,10 +31,12 @@ public struct XLSXFormat: DatasetExporter, DatasetImporter {
             }
             exporter.constantMemory = memory == "constant"
         }
-        // libxlsxwriter writes the finished workbook straight into the staged file beside its target.
+        // libxlsxwriter writes the finished workbook straight into the staged file beside its target, and its own
+        // intermediate files into the work folder beside it rather than into $TMPDIR.
         let fileName = "\(request.name).xlsx"
         let target = try output.path(for: fileName)
-        try output.withStagedPath(named: fileName) { stagedPath throws(RegionKitError) in
+        try output.withStagedPath(named: fileName) { stagedPath, workFolder throws(RegionKitError) in
+            exporter.temporaryFolder = workFolder
             try exporter.write(request.dataset, name: request.name, to: stagedPath, shownAs: target)
         }
     }

@@ -87,9 +87,11 @@ public struct ExportOutput {
     /// `produce` gets the path of the hidden temporary file beside the target (`.regionkit-tmp-…`, see
     /// `TemporaryFileName`), which exists and is empty, and writes the whole file there. The transaction then
     /// flushes it to disk and renames it into place at the commit; a failure anywhere removes it, and nothing is
-    /// visible at the target before the commit. See `OutputTransaction.withStagedPath(for:_:)`.
+    /// visible at the target before the commit. It also gets a private empty folder beside the target for the
+    /// library's own intermediate files (libxlsxwriter's `tmpdir`), removed when `produce` ends. See
+    /// `OutputTransaction.withStagedPath(for:_:)`.
     public func withStagedPath(
-        named fileName: String, _ produce: (_ stagedPath: String) throws(RegionKitError) -> Void
+        named fileName: String, _ produce: (_ stagedPath: String, _ workFolder: String) throws(RegionKitError) -> Void
     ) throws(RegionKitError) {
         try transaction.withStagedPath(for: try path(for: fileName), produce)
     }

@@ -63,14 +63,14 @@ public struct ConsistencyCheck {
     }
 
     /// The relative paths of the regular files under a folder, hidden files included; temporary files of writes in
-    /// progress or of killed processes (`TemporaryFileName`) are not outputs and are left out.
+    /// progress or of killed processes (`TemporaryFileName`), and what is inside their temporary folders, are not
+    /// outputs and are left out.
     static func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            let last = name.split(separator: "/").last.map(String.init) ?? name
-            if !TemporaryFileName.isTemporary(last),
+            if !name.split(separator: "/").contains(where: { TemporaryFileName.isTemporary(String($0)) }),
                 FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue
             {
                 files.append(name)

@@ -134,6 +134,15 @@ enum OutputCalls {
         _ = try retrying { mkdir(path, mode_t(permissions)) }
     }
 
+    /// Removes a folder and everything in it, without following symbolic links; what cannot be removed stays.
+    static func removeTree(_ path: String) {
+        for name in names(in: path) {
+            let inner = path + "/" + name
+            if kind(of: inner) == .folder { removeTree(inner) } else { remove(inner) }
+        }
+        _ = rmdir(path)
+    }
+
     /// A folder that could not be created, and why.
     struct FolderFailure: Error {
         var folder: String

@@ -66,18 +66,35 @@ public final class OutputTransaction {
     /// replace; `produce` may truncate and rewrite it. When it returns, the file is flushed to disk and, at the
     /// commit, renamed into place like every other staged file. Nothing is visible at `path` until then; if
     /// `produce` throws, or the file cannot be flushed, it is removed with the rest of the transaction.
+    ///
+    /// `produce` also gets an empty folder beside `path`, readable by this user alone, for the library's own
+    /// intermediate files; it is removed with everything in it when `produce` returns or throws. Both names are
+    /// temporary names (`TemporaryFileName`), so what a killed process leaves in them is neither read as an output
+    /// nor kept: the next transaction writing into the folder removes it.
     public func withStagedPath(
-        for path: String, _ produce: (_ stagedPath: String) throws(RegionKitError) -> Void
+        for path: String, _ produce: (_ stagedPath: String, _ workFolder: String) throws(RegionKitError) -> Void
     ) throws(RegionKitError) {
         let file = try stage(path)
         try file.close()
-        let stagedPath = staged[staged.count - 1].temporaryPath
-        try produce(stagedPath)
+        let stagedFile = staged[staged.count - 1]
+        let workFolder = stagedFile.folder + "/" + TemporaryFileName.make(for: Self.workFolderName(for: path))
         do {
-            try OutputCalls.synchronizeFile(stagedPath)
+            try OutputCalls.makeFolder(workFolder, permissions: 0o700)
+        } catch {
+            throw RegionKitError(.writeFailed, "\(workFolder): cannot create a temporary folder: \(error.reason); nothing was written")
+        }
+        defer { OutputCalls.removeTree(workFolder) }
+        try produce(stagedFile.temporaryPath, workFolder)
+        do {
+            try OutputCalls.synchronizeFile(stagedFile.temporaryPath)
         } catch {
             throw RegionKitError(.writeFailed, "\(path): cannot flush to disk: \(error.reason); nothing was written")
         }
+    }
+
+    /// The name the work folder of a file staged for `path` is made from: the file's name with `.work` after it.
+    private static func workFolderName(for path: String) -> String {
+        (path.split(separator: "/").last.map(String.init) ?? path) + ".work"
     }
 
     /// Creates the temporary file for `path` beside it, and its folder, and registers it for the commit.

@@ -2,7 +2,8 @@
 /// left behind by a process that was killed before it could remove them.
 ///
 /// A name is `.regionkit-tmp-<process id>-<random>-<file name>`: hidden, recognisable, unique, and it says which
-/// process wrote it. A process that dies by SIGKILL or a power cut cannot remove its temporary files; the next
+/// process wrote it. The same names serve the work folders of libraries that write a staged file themselves
+/// (`OutputTransaction.withStagedPath(for:_:)`); whatever is inside such a folder is temporary too. A process that dies by SIGKILL or a power cut cannot remove its temporary files; the next
 /// transaction that writes into the same folder removes every such file whose process is no longer running.
 public enum TemporaryFileName {
     /// The prefix of every temporary file name.
@@ -28,16 +29,20 @@ public enum TemporaryFileName {
         return Int32(digits)
     }
 
-    /// Removes the temporary files in `folder` that processes no longer running left behind; returns their names.
-    /// Files of running processes (this one included) and anything that is not a regular file are left alone.
+    /// Removes the temporary files in `folder` that processes no longer running left behind, and their temporary
+    /// folders with what is in them; returns their names. Those of running processes (this one included) and
+    /// anything that is neither a regular file nor a folder are left alone.
     @discardableResult
     static func removeStale(in folder: String) -> [String] {
         var removed: [String] = []
         for name in OutputCalls.names(in: folder).sorted() {
             guard let owner = processID(of: name), owner != OutputCalls.processID, !OutputCalls.isRunning(owner) else { continue }
             let path = folder + "/" + name
-            guard OutputCalls.kind(of: path) == .file else { continue }
-            OutputCalls.remove(path)
+            switch OutputCalls.kind(of: path) {
+            case .file: OutputCalls.remove(path)
+            case .folder: OutputCalls.removeTree(path)
+            case .other, nil: continue
+            }
             removed.append(name)
         }
         return removed

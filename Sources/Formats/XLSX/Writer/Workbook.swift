@@ -9,14 +9,18 @@ final class Workbook {
     /// The file as messages name it: the one libxlsxwriter assembles the package into when the workbook is closed,
     /// or the target that file is staged for.
     let path: String
+    /// Keeps the options' C strings alive as long as the handle.
+    private let optionStrings = CStrings()
 
     /// Creates a workbook that will be written to `path`; `constantMemory` streams each row to disk once it is complete.
-    /// Messages name the file `shownAs` (the target of a staged file) when given, else `path`.
-    init(path: String, shownAs: String? = nil, constantMemory: Bool) throws(RegionKitError) {
+    /// libxlsxwriter keeps its intermediate files in `temporaryFolder` when given, else in `$TMPDIR`. Messages name
+    /// the file `shownAs` (the target of a staged file) when given, else `path`.
+    init(path: String, shownAs: String? = nil, constantMemory: Bool, temporaryFolder: String? = nil) throws(RegionKitError) {
         self.path = shownAs ?? path
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.use_zip64 = 0
+        options.tmpdir = temporaryFolder.flatMap { optionStrings.pointer($0) }
         handle = workbook_new_opt(path, &options)
         guard handle != nil else {
             throw RegionKitError(.writeFailed, "\(path): libxlsxwriter cannot create the workbook")

@@ -6,6 +6,8 @@ import RegionKit
 struct WorkbookExporter {
     /// Whether libxlsxwriter streams each finished row to disk instead of keeping the sheets in memory.
     var constantMemory = true
+    /// Where libxlsxwriter keeps its intermediate files; `$TMPDIR` when nil.
+    var temporaryFolder: String?
 
     /// The creation time written into the document properties: fixed, so the same dataset gives the same bytes.
     static let creationTime = 946_684_800  // 2000-01-01T00:00:00Z
@@ -17,7 +19,8 @@ struct WorkbookExporter {
         // README sheet, which names the fingerprint, is added first and filled in last.
         let encoding = BackgroundWork { Result { () throws(RegionKitError) in try DatasetYAMLText.of(dataset) } }
 
-        let workbook = try Workbook(path: path, shownAs: shownAs, constantMemory: constantMemory)
+        let workbook = try Workbook(
+            path: path, shownAs: shownAs, constantMemory: constantMemory, temporaryFolder: temporaryFolder)
         let styles = try Styles(workbook)
         let readme = try workbook.addWorksheet(WorkbookLayout.readmeSheet)
         var columns: [ExportRecord.Column] = []
