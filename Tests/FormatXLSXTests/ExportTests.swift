@@ -134,7 +134,8 @@ import Testing
             return message.hasPrefix(
                 "xlsx: indicators row 'uzb-rus-trade-contracts-2017', field value (\(Repository.dataset):")
                 && message.contains(
-                    "): the number \(Value.format(number)) is outside what an Excel cell holds (0, or from 2.2250738585072014e-308 to 9.99999999999999e+307 either side of it), so nothing was written.")
+                    "): the number \(Value.format(number)) is outside what an Excel cell holds (0, or from 2.2250738585072014e-308 to 9.99999999999999e+307 either side of it), so nothing was written."
+                )
         }
     }
 

@@ -155,7 +155,10 @@ import Testing
             "the package has an entry whose name climbs out of the package with '..' ('..\\evil.xml'); a workbook never has one, so the file is refused"
         ),
         ("rooted-entry", "the package has an entry with an absolute name ('\\abs.xml'); a workbook never has one, so the file is refused"),
-        ("drive-entry", "the package has an entry with an absolute name ('C:\\evil.xml'); a workbook never has one, so the file is refused"),
+        (
+            "drive-entry",
+            "the package has an entry with an absolute name ('C:\\evil.xml'); a workbook never has one, so the file is refused"
+        ),
         (
             "both-separators",
             "the package has entries named 'xl/workbook.xml' and 'xl\\workbook.xml', one part for a reader; a reader could take either, so the file is refused"

@@ -198,7 +198,8 @@ import Testing
             var text = text
             for (old, new) in values { text = text.replacingOccurrences(of: "  value: \(old)\n", with: "  value: \(new)\n") }
             return text.replacingOccurrences(
-                of: "  note: Value of the trade contracts covered by the package of agreements signed during Mirziyoyev's visit to Moscow.\n",
+                of:
+                    "  note: Value of the trade contracts covered by the package of agreements signed during Mirziyoyev's visit to Moscow.\n",
                 with: "  note: \"\(note)\"\n")
         }
         let export = try GIS.export("geojson", ["layer=indicators"], dataset: dataset)

@@ -1,8 +1,9 @@
 import Foundation
-@testable import RegionKit
 import RegionKitFormats
 import TestSupport
 import Testing
+
+@testable import RegionKit
 
 /// How a merge matches rows (by position, then by key) and compares them (by hash, confirmed by the values), and
 /// when it builds the merged dataset.
@@ -65,7 +66,8 @@ import Testing
         #expect(output.changes[0].fields == [.init(field: "status", old: .text("member"), new: .text("suspended"))])
         #expect(output.edits.rows(from: current) == [row("a"), row("b", "suspended"), row("c"), row("d")])
 
-        var threeWay = TableMerge(spec: spec, base: [row("a"), row("b"), row("c")], current: [row("a"), row("b", "withdrawn"), row("c")], edited: edited)
+        var threeWay = TableMerge(
+            spec: spec, base: [row("a"), row("b"), row("c")], current: [row("a"), row("b", "withdrawn"), row("c")], edited: edited)
         threeWay.rowHash = { _ in 42 }
         #expect(threeWay.run().conflicts.map(\.field) == ["status"])
     }
@@ -138,7 +140,10 @@ import Testing
         let edited = edit(base, prefix: "e")
         let spec = DatasetSchema.table(.memberships)
         var decided = 0
-        for merge in [TableMerge(spec: spec, base: nil, current: current, edited: edited), TableMerge(spec: spec, base: base, current: current, edited: edited)] {
+        for merge in [
+            TableMerge(spec: spec, base: nil, current: current, edited: edited),
+            TableMerge(spec: spec, base: base, current: current, edited: edited),
+        ] {
             guard let positional = merge.byPosition() else { continue }
             decided += 1
             let indexed = merge.byKeyIndex()
@@ -153,7 +158,8 @@ import Testing
     @Test func aRepeatedIdIsMatchedByKeyIndex() {
         let spec = DatasetSchema.table(.memberships)
         #expect(TableMerge(spec: spec, base: nil, current: [row("a"), row("a")], edited: [row("a"), row("a")]).byPosition() == nil)
-        #expect(TableMerge(spec: spec, base: nil, current: [row("a"), row("b")], edited: [row("a"), row("b"), row("a")]).byPosition() == nil)
+        #expect(
+            TableMerge(spec: spec, base: nil, current: [row("a"), row("b")], edited: [row("a"), row("b"), row("a")]).byPosition() == nil)
         let output = TableMerge(spec: spec, base: nil, current: [row("a"), row("b")], edited: [row("a"), row("b"), row("a", "x")]).run()
         #expect(output.changes.isEmpty)
         #expect(output.edits.isEmpty)
@@ -165,7 +171,8 @@ import Testing
         let folder = try Repository.temporaryFolder()
         let csv = try #require(FormatRegistry.builtIn.importer(id: "csv") as? any DatasetExporter)
         let written = try ExportJob(exporters: [csv], output: folder).run(loaded)
-        let package = try #require(written.first { !$0.hasSuffix(".yaml") }.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+        let package = try #require(
+            written.first { !$0.hasSuffix(".yaml") }.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
         let imported = try #require(FormatRegistry.builtIn.importer(id: "csv")).read(package, options: [:])
         let result = DatasetMerge().merge(base: nil, current: loaded.dataset, edited: imported.dataset.withLineFeeds())
         #expect(result.changes.isEmpty)

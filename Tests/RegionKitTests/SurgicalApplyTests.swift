@@ -112,7 +112,8 @@ import Testing
 
             """
         // The file has the row in hand formatting; the dataset gets it in canonical form.
-        let edited = dataset + "- {id: kant-air-base, name: 'Kant air base', host: KGZ, operator: RUS, source: ispi-2019-gusev,\n"
+        let edited =
+            dataset + "- {id: kant-air-base, name: 'Kant air base', host: KGZ, operator: RUS, source: ispi-2019-gusev,\n"
             + "   quote: 'the construction of military bases in Kyrgyzstan'}\n"
         let outcome = try apply(edited, to: dataset)
         #expect(outcome.changes.changes.map(\.id) == ["kant-air-base"])

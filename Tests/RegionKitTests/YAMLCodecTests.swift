@@ -24,7 +24,8 @@ import Testing
     @Test func edgeNumbersReadBackExactlyHereAndInPyYAML() throws {
         let numbers: [(Double, String)] = [
             (1e21, "1.0e+21"), (1e-7, "1.0e-07"), (-0.5, "-0.5"), (0.1, "0.1"), (123_456_789_012_345_678, "1.2345678901234568e+17"),
-            (9_007_199_254_740_993, "9007199254740992"), (5e-324, "5.0e-324"), (-0.0, "0"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (9_007_199_254_740_993, "9007199254740992"), (5e-324, "5.0e-324"), (-0.0, "0"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
         ]
         var dataset = Dataset()
         dataset[.indicators] = numbers.enumerated().map { index, number in
@@ -82,10 +83,12 @@ import Testing
         #expect(precision.map(\.location) == [Location(file: path, line: 4, column: 10), Location(file: path, line: 10, column: 10)])
         #expect(
             precision.first?.message
-                == "value: 9007199254740993 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 9007199254740992")
+                == "value: 9007199254740993 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 9007199254740992"
+        )
         #expect(
             precision.last?.message
-                == "value: 123456789012345678 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 1.2345678901234568e+17")
+                == "value: 123456789012345678 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 1.2345678901234568e+17"
+        )
         #expect(precision.first?.hint?.hasPrefix("write 9007199254740992, the number the dataset holds") == true)
         #expect(loaded.dataset[.indicators].first?["value"] == .number(9_007_199_254_740_992))
     }

@@ -37,6 +37,7 @@ import Testing
         }
         #expect(
             NumberPrecision.message(field: "value", text: "9007199254740993", readAs: 9_007_199_254_740_992)
-                == "value: 9007199254740993 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 9007199254740992")
+                == "value: 9007199254740993 cannot be held exactly (a number keeps 15 to 17 significant digits); it is read as 9007199254740992"
+        )
     }
 }

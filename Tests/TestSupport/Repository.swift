@@ -32,7 +32,8 @@ public enum Repository {
     /// Every file under a folder, by its path relative to the folder, with its bytes: equal before and after a
     /// command that must write nothing there (no changed byte, no new file, not even a temporary one).
     public static func contents(under folder: String) -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: files(under: folder).map { ($0, FileManager.default.contents(atPath: folder + "/" + $0) ?? Data()) })
+        Dictionary(
+            uniqueKeysWithValues: files(under: folder).map { ($0, FileManager.default.contents(atPath: folder + "/" + $0) ?? Data()) })
     }
 }
 

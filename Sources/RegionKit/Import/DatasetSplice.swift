@@ -44,7 +44,9 @@ struct DatasetSplice {
             return .refused("a row cannot be written (\(error.description))")
         }
         guard let text = apply(edits) else { return .refused("the rows to rewrite overlap") }
-        guard readsAsMerged(text) else { return .refused("the text with only the changed rows rewritten does not read back as the merged dataset") }
+        guard readsAsMerged(text) else {
+            return .refused("the text with only the changed rows rewritten does not read back as the merged dataset")
+        }
         return .spliced(text)
     }
 

@@ -166,7 +166,8 @@ public struct TableHeader: Sendable {
                     message:
                         "\(table.id): columns named otherwise than by their \(wanted) are read as the fields they name: \(titled.joined(separator: ", "))",
                     location: locate(first),
-                    hint: "the \(wanted) are: \((options.naming == .keys ? table.keys : table.fields.map(\.title)).joined(separator: ", "))"))
+                    hint: "the \(wanted) are: \((options.naming == .keys ? table.keys : table.fields.map(\.title)).joined(separator: ", "))"
+                ))
         }
         let key = table.primaryKey
         guard columnOfKey[key] != nil else {

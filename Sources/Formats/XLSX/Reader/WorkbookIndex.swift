@@ -61,7 +61,8 @@ struct WorkbookIndex {
         if let mimetype = try package.text(of: "mimetype"), mimetype.hasPrefix("application/vnd.oasis.opendocument") {
             throw RegionKitError(
                 .unsupported,
-                "\(package.path): is an OpenDocument file (\(mimetype)), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)")
+                "\(package.path): is an OpenDocument file (\(mimetype)), not an XLSX workbook; save it as an Excel 2007-365 workbook (.xlsx)"
+            )
         }
         throw RegionKitError(
             .unsupported,
